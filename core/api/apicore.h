@@ -1,0 +1,85 @@
+#pragma once
+
+#include "api/apienvironment.h"
+#include "api/apiregistry.h"
+#include "api/callcontext.h"
+#include "util/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpsim::core {
+
+// One finished call, for the call log.
+struct CallRecord
+{
+    std::string api;
+    nlohmann::json args;
+    CallContext context;
+    ApiReply reply;
+    std::int64_t startedAtMs = 0;
+    std::int64_t settledAtMs = 0;
+};
+
+// The open-API core: answers every wx call the way the super app's host does,
+// from the host profile, the per-appid host state and the host's popups.
+// Not thread-safe: use it from one thread (the app's main thread).
+class ApiCore
+{
+public:
+    ApiCore(HostStateStore &store, Clock &clock);
+    ~ApiCore();
+    ApiCore(const ApiCore &) = delete;
+    ApiCore &operator=(const ApiCore &) = delete;
+
+    // The async entry: `reply` runs exactly once, possibly before invoke
+    // returns (the page-side facade defers callbacks itself). Bad input
+    // (unknown API, wrong argument types, huge values) is a fail reply; no
+    // exception escapes.
+    void invoke(std::string_view api, const nlohmann::json &args, const CallContext &context,
+                ReplyCallback reply);
+    // The entry for synchronous APIs (getAccountInfoSync, canIUse). An API
+    // that is not synchronous, or unknown, is a fail reply.
+    ApiReply invokeSync(std::string_view api, const nlohmann::json &args,
+                        const CallContext &context);
+
+    bool canIUse(std::string_view schema) const;
+    bool isSyncApi(std::string_view api) const;
+    std::vector<std::string> apiNames() const;
+
+    // The v2 code exchange the local jscode2session endpoint calls.
+    // `secret` is checked only when the host profile sets login.appSecret.
+    CodeExchangeResult exchangeCode(const std::string &appid, const std::string &secret,
+                                    const std::string &code);
+
+    // What the page needs to answer synchronous APIs without a round trip:
+    // {"accountInfo": getAccountInfoSync's value, "hostUser": the user open-data shows}.
+    nlohmann::json syncSnapshot(const CallContext &context);
+
+    const HostProfile &hostProfile() const;
+    void setHostProfile(HostProfile profile);
+    // Validates and applies a profile; on error the previous profile stays.
+    Result<void> setHostProfileJson(std::string_view text);
+
+    void setPrompts(HostPrompts *prompts);
+    ApiVersion apiVersion() const;
+    void setApiVersion(ApiVersion version);
+
+    // Called after every call settles (the call log, automation's streams).
+    void setCallObserver(std::function<void(const CallRecord &)> observer);
+
+    HostStateStore &store();
+    const Clock &clock() const;
+
+private:
+    ApiRegistry m_registry;
+    std::unique_ptr<ApiEnvironment> m_env;
+    std::function<void(const CallRecord &)> m_observer;
+};
+
+} // namespace mpsim::core

@@ -1,0 +1,469 @@
+/*
+ * mpsim wx facade: the `wx` object mini-program code calls, on the page side.
+ *
+ * A classic script with no dependencies and no import/export, so the same file
+ * loads as a <script> in the view, through importScripts() in the logic-layer
+ * Web Worker, and through require() in Node (the tests). It defines one global,
+ * `__mpsimCreateWx(transport, options)`, and, under CommonJS,
+ * `module.exports = { createWx }`.
+ *
+ * The facade knows nothing about WebChannel: it talks to the host through a
+ * transport, and the host answers by calling `wx.__deliver(reply)`.
+ *
+ * transport = { send(message) }
+ *   message = { id: number, api: string, args: any, gesture: string | null }
+ *   - id: 1, 2, 3 ... per facade instance. Ids are unique only within one
+ *     facade (the view and the worker each have one), so the host must route a
+ *     reply back to the facade that sent the call.
+ *   - args: the call's first argument. A plain object/array arrives as a JSON
+ *     copy: function values are removed (success/fail/complete stay here),
+ *     `undefined` members dropped, toJSON() honoured, exactly what
+ *     JSON.stringify would keep. No argument (undefined) is sent as {}.
+ *     Any other value (a string, a number, null) is sent as-is so the host
+ *     answers its parameter error; a function is sent as null.
+ *   - gesture: options.getGestureToken() read at call time (null when absent).
+ *   send() may call wx.__deliver synchronously; callbacks still run later.
+ *   If send() throws, the call fails locally with
+ *   "<api>:fail internal error: transport: <message>" (errno 4).
+ *
+ * reply (argument of wx.__deliver) = { id: number, ok: boolean, result: object }
+ *   - result is the object handed to success (ok) or fail (not ok); when it
+ *     has no errMsg the facade adds "<api>:ok" / "<api>:fail".
+ *   - A reply that is not an object, lacks a numeric id or a boolean ok, or
+ *     whose result is not a plain object is ignored with console.warn (the
+ *     call stays pending). So is a reply for an unknown or already-settled id
+ *     (a host answering twice). __deliver never throws; it returns true when
+ *     the reply settled a call, false otherwise.
+ *
+ * options (all optional):
+ *   snapshot         { accountInfo: {...}, syncValues: { <syncApi>: value } }
+ *                    state for synchronous APIs; replaced by wx.__updateSnapshot.
+ *   apis             names of the async APIs the host implements. They become
+ *                    own enumerable functions of wx. Other names still reach
+ *                    the host (see "unknown APIs"), but call onUnknownApi first.
+ *                    Without this list no name is considered unknown.
+ *   syncApis         names of synchronous APIs answered from the snapshot:
+ *                    wx.<name>() returns a deep copy of snapshot.syncValues[name]
+ *                    (throws "<name>:fail no value in the snapshot" if absent).
+ *                    getAccountInfoSync and canIUse are always built in.
+ *   canIUse          (schema) => boolean; default: the first segment of the
+ *                    schema is a known API (apis, syncApis or built-in).
+ *   getGestureToken  () => string | null, the current user-gesture token.
+ *   onUnknownApi     (name) => void, called each time a name outside `apis`
+ *                    is called (for an IDE warning). Exceptions are swallowed.
+ *   onLocalFail      (name, failObject) => void, called when a call fails
+ *                    inside the facade without reaching the host (parameters
+ *                    that cannot be serialised, a throwing transport), so the
+ *                    integrator can still put it in the call log.
+ *   setTimeout       scheduler for callback delivery (default: the global
+ *                    setTimeout, else queueMicrotask). Replies are queued and
+ *                    delivered in arrival order on one later task.
+ *   console          { warn, error } used for diagnostics (default: console).
+ *
+ * Async API contract (../../../shared/design/BEHAVIOURS.md, "Conventions"):
+ * success/fail/complete are optional; exactly one of success/fail runs, then
+ * complete; never inside the call itself. With none of the three given (as
+ * functions) the call returns a Promise resolving with the success object and
+ * rejecting with the fail object; otherwise it returns undefined. An exception
+ * in a callback is reported with console.error naming the API and does not
+ * stop complete or other calls.
+ *
+ * Unknown APIs: wx is a Proxy. Any lowerCamel name (/^[a-z][A-Za-z0-9_]*$/)
+ * that is not an own property yields a function that sends the call to the
+ * host, which answers "not supported" (and logs it). Symbols, `then`,
+ * `catch`, `finally`, `toJSON` and other non-API names read as undefined, so
+ * `await wx` and JSON.stringify(wx) behave. An unknown name ending in "Sync"
+ * cannot wait for the host: the call is still sent (for the call log) and the
+ * function throws Error("<name>:fail not supported by mpsim").
+ *
+ * Internal, non-enumerable members: wx.__deliver(reply),
+ * wx.__updateSnapshot(snapshot) (invalid input keeps the previous snapshot),
+ * wx.__pendingCount().
+ */
+
+/* exported __mpsimCreateWx */
+var __mpsimCreateWx = (function () {
+    'use strict';
+
+    var PARAMETER_ERRNO = 1001; // core/api/errors.cpp: ParameterError
+    var INTERNAL_ERRNO = 4; // core/api/errors.cpp: InternalError
+    var API_NAME = /^[a-z][A-Za-z0-9_]*$/;
+    // Names probed by the language, runtimes and tools, never API calls.
+    var NOT_AN_API = new Set([
+        'then', 'catch', 'finally', 'toJSON', 'constructor', 'prototype',
+        'valueOf', 'toString', 'toLocaleString', 'inspect', 'nodeType',
+        'asymmetricMatch', 'length', 'name', 'call', 'apply', 'bind'
+    ]);
+
+    function isPlainObject(value) {
+        return value !== null && typeof value === 'object' && !Array.isArray(value);
+    }
+
+    // A JSON copy of `value` with JSON.stringify's rules (functions, symbols
+    // and undefined members dropped, toJSON honoured, non-finite numbers ->
+    // null), but failing with a path on what JSON cannot carry.
+    function SerialiseError(message) {
+        this.message = message;
+    }
+
+    function toJsonValue(value, path, ancestors, key) {
+        if (value !== null && (typeof value === 'object' || typeof value === 'bigint')
+            && typeof value.toJSON === 'function') {
+            value = value.toJSON(key);
+        }
+        switch (typeof value) {
+        case 'string':
+        case 'boolean':
+            return value;
+        case 'number':
+            return isFinite(value) ? value : null;
+        case 'bigint':
+            throw new SerialiseError(path + ' is a BigInt, which cannot be serialised;');
+        case 'undefined':
+        case 'function':
+        case 'symbol':
+            return undefined;
+        }
+        if (value === null)
+            return null;
+        if (ancestors.indexOf(value) !== -1)
+            throw new SerialiseError(path + ' is a circular reference;');
+        ancestors.push(value);
+        var out;
+        if (Array.isArray(value)) {
+            out = [];
+            for (var i = 0; i < value.length; ++i) {
+                var item = toJsonValue(value[i], path + '[' + i + ']', ancestors, String(i));
+                out.push(item === undefined ? null : item);
+            }
+        } else {
+            out = {};
+            var keys = Object.keys(value);
+            for (var k = 0; k < keys.length; ++k) {
+                var member = toJsonValue(value[keys[k]], path + '.' + keys[k], ancestors, keys[k]);
+                if (member !== undefined)
+                    out[keys[k]] = member;
+            }
+        }
+        ancestors.pop();
+        return out;
+    }
+
+    function jsonCopy(value) {
+        return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+    }
+
+    function createWx(transport, options) {
+        if (!transport || typeof transport.send !== 'function')
+            throw new TypeError('__mpsimCreateWx: transport must have a send(message) function');
+        options = options || {};
+
+        var log = options.console || console;
+        var knownApis = Array.isArray(options.apis) ? new Set(options.apis) : null;
+        var syncApis = new Set(Array.isArray(options.syncApis) ? options.syncApis : []);
+        var pending = new Map(); // id -> { api, success, fail, complete, resolve, reject, logOnly }
+        var nextId = 1;
+        var snapshot = {};
+        var deliveryQueue = [];
+        var deliveryScheduled = false;
+        var schedule = pickScheduler(options.setTimeout);
+
+        function warn() {
+            try { log.warn.apply(log, arguments); } catch (e) { /* no console: nothing to do */ }
+        }
+        function error() {
+            try { log.error.apply(log, arguments); } catch (e) { /* no console: nothing to do */ }
+        }
+
+        function pickScheduler(custom) {
+            if (typeof custom === 'function')
+                return function (fn) { custom(fn, 0); };
+            if (typeof setTimeout === 'function')
+                return function (fn) { setTimeout(fn, 0); };
+            if (typeof queueMicrotask === 'function')
+                return queueMicrotask;
+            return function (fn) { Promise.resolve().then(fn); };
+        }
+
+        function callHook(name, hook, args) {
+            if (typeof hook !== 'function')
+                return;
+            try {
+                hook.apply(undefined, args);
+            } catch (e) {
+                warn('[wx] options.' + name + ' threw:', e);
+            }
+        }
+
+        // --- delivery -----------------------------------------------------
+
+        function enqueue(call, ok, result) {
+            deliveryQueue.push({ call: call, ok: ok, result: result });
+            if (!deliveryScheduled) {
+                deliveryScheduled = true;
+                schedule(drain);
+            }
+        }
+
+        // Runs the replies queued before this task started; replies queued by
+        // the callbacks themselves go to the next task, so a callback never
+        // runs inside the wx call that produced it.
+        function drain() {
+            var batch = deliveryQueue;
+            deliveryQueue = [];
+            deliveryScheduled = false;
+            for (var i = 0; i < batch.length; ++i)
+                settle(batch[i].call, batch[i].ok, batch[i].result);
+        }
+
+        function runCallback(call, which, arg) {
+            var fn = call[which];
+            if (typeof fn !== 'function')
+                return;
+            try {
+                fn.call(undefined, arg);
+            } catch (e) {
+                error('[wx] exception in the ' + which + ' callback of wx.' + call.api + ':', e);
+            }
+        }
+
+        function settle(call, ok, result) {
+            if (call.resolve) {
+                if (ok)
+                    call.resolve(result);
+                else
+                    call.reject(result);
+                return;
+            }
+            runCallback(call, ok ? 'success' : 'fail', result);
+            runCallback(call, 'complete', result);
+        }
+
+        function deliver(reply) {
+            try {
+                if (!isPlainObject(reply)) {
+                    warn('[wx] ignored a reply that is not an object:', reply);
+                    return false;
+                }
+                if (typeof reply.id !== 'number') {
+                    warn('[wx] ignored a reply without a numeric id:', reply);
+                    return false;
+                }
+                var call = pending.get(reply.id);
+                if (!call) {
+                    warn('[wx] ignored a reply for unknown or settled call id ' + reply.id);
+                    return false;
+                }
+                if (typeof reply.ok !== 'boolean' || !isPlainObject(reply.result)) {
+                    warn('[wx] ignored a malformed reply for wx.' + call.api
+                        + ' (needs ok: boolean, result: object):', reply);
+                    return false;
+                }
+                pending.delete(reply.id);
+                if (call.logOnly)
+                    return true;
+                var result = Object.assign({}, reply.result);
+                if (result.errMsg === undefined)
+                    result.errMsg = call.api + (reply.ok ? ':ok' : ':fail');
+                enqueue(call, reply.ok, result);
+                return true;
+            } catch (e) {
+                warn('[wx] ignored a reply that could not be read:', e);
+                return false;
+            }
+        }
+
+        // --- calls --------------------------------------------------------
+
+        function gestureToken() {
+            if (typeof options.getGestureToken !== 'function')
+                return null;
+            try {
+                var token = options.getGestureToken();
+                return token === undefined || token === null ? null : String(token);
+            } catch (e) {
+                warn('[wx] options.getGestureToken threw:', e);
+                return null;
+            }
+        }
+
+        function failLocally(call, reason, errnoValue) {
+            var result = { errMsg: call.api + ':fail ' + reason, errno: errnoValue };
+            callHook('onLocalFail', options.onLocalFail, [call.api, Object.assign({}, result)]);
+            enqueue(call, false, result);
+        }
+
+        // Returns {args} or {error: reason}.
+        function serialiseArgs(api, input) {
+            if (input === undefined)
+                return { args: {} };
+            if (typeof input === 'function')
+                return { args: null };
+            if (input === null || typeof input !== 'object') {
+                if (typeof input === 'bigint')
+                    return { error: 'parameter error: parameter is a BigInt, which cannot be serialised;' };
+                if (typeof input === 'symbol')
+                    return { error: 'parameter error: parameter is a Symbol, which cannot be serialised;' };
+                return { args: input };
+            }
+            try {
+                var args = toJsonValue(input, 'parameter', [], '');
+                return { args: args === undefined ? null : args };
+            } catch (e) {
+                if (e instanceof SerialiseError)
+                    return { error: 'parameter error: ' + e.message };
+                var text = e && e.message ? e.message : String(e);
+                return { error: 'parameter error: parameter cannot be serialised (' + text + ');' };
+            }
+        }
+
+        function invokeAsync(api, input) {
+            var call = { api: api };
+            var promise;
+            if (isPlainObject(input)) {
+                ['success', 'fail', 'complete'].forEach(function (which) {
+                    if (typeof input[which] === 'function')
+                        call[which] = input[which];
+                });
+            }
+            if (!call.success && !call.fail && !call.complete) {
+                promise = new Promise(function (resolve, reject) {
+                    call.resolve = resolve;
+                    call.reject = reject;
+                });
+            }
+
+            var serialised = serialiseArgs(api, input);
+            if (serialised.error !== undefined) {
+                failLocally(call, serialised.error, PARAMETER_ERRNO);
+                return promise;
+            }
+            send(call, serialised.args);
+            return promise;
+        }
+
+        function send(call, args) {
+            var id = nextId++;
+            pending.set(id, call);
+            try {
+                transport.send({ id: id, api: call.api, args: args, gesture: gestureToken() });
+            } catch (e) {
+                if (pending.delete(id) && !call.logOnly) {
+                    var text = e && e.message ? e.message : String(e);
+                    failLocally(call, 'internal error: transport: ' + text, INTERNAL_ERRNO);
+                }
+            }
+        }
+
+        function unknownSync(name, input) {
+            callHook('onUnknownApi', options.onUnknownApi, [name]);
+            var serialised = serialiseArgs(name, input);
+            send({ api: name, logOnly: true },
+                serialised.error === undefined ? serialised.args : null);
+            throw new Error(name + ':fail not supported by mpsim');
+        }
+
+        function syncFromSnapshot(name) {
+            var values = snapshot.syncValues;
+            if (!isPlainObject(values) || !Object.prototype.hasOwnProperty.call(values, name))
+                throw new Error(name + ':fail no value in the snapshot');
+            return jsonCopy(values[name]);
+        }
+
+        function isKnownName(name) {
+            return name === 'getAccountInfoSync' || name === 'canIUse' || syncApis.has(name)
+                || (knownApis !== null && knownApis.has(name));
+        }
+
+        function defaultCanIUse(schema) {
+            if (typeof schema !== 'string' || schema === '')
+                return false;
+            return isKnownName(schema.split('.')[0]);
+        }
+
+        // --- the wx object ------------------------------------------------
+
+        var target = {};
+        var generated = new Map(); // functions made for names that are not own properties
+
+        function defineInternal(name, fn) {
+            Object.defineProperty(target, name, { value: fn, enumerable: false });
+        }
+
+        if (knownApis !== null) {
+            knownApis.forEach(function (name) {
+                if (typeof name === 'string' && !syncApis.has(name))
+                    target[name] = function (input) { return invokeAsync(name, input); };
+            });
+        }
+        syncApis.forEach(function (name) {
+            if (typeof name === 'string')
+                target[name] = function () { return syncFromSnapshot(name); };
+        });
+
+        target.getAccountInfoSync = function () {
+            return jsonCopy(isPlainObject(snapshot.accountInfo) ? snapshot.accountInfo : {});
+        };
+        target.canIUse = function (schema) {
+            var check = typeof options.canIUse === 'function' ? options.canIUse : defaultCanIUse;
+            try {
+                return Boolean(check(schema));
+            } catch (e) {
+                warn('[wx] canIUse(' + String(schema) + ') threw:', e);
+                return false;
+            }
+        };
+
+        defineInternal('__deliver', deliver);
+        defineInternal('__updateSnapshot', function (next) {
+            if (!isPlainObject(next)) {
+                warn('[wx] ignored a snapshot that is not an object:', next);
+                return false;
+            }
+            try {
+                snapshot = jsonCopy(next);
+                return true;
+            } catch (e) {
+                warn('[wx] ignored a snapshot that cannot be copied:', e);
+                return false;
+            }
+        });
+        defineInternal('__pendingCount', function () { return pending.size; });
+
+        if (options.snapshot !== undefined)
+            target.__updateSnapshot(options.snapshot);
+
+        function unknownApiFunction(name) {
+            var fn = generated.get(name);
+            if (fn)
+                return fn;
+            if (/Sync$/.test(name)) {
+                fn = function (input) { return unknownSync(name, input); };
+            } else {
+                fn = function (input) {
+                    if (knownApis !== null)
+                        callHook('onUnknownApi', options.onUnknownApi, [name]);
+                    return invokeAsync(name, input);
+                };
+            }
+            generated.set(name, fn);
+            return fn;
+        }
+
+        return new Proxy(target, {
+            get: function (obj, prop, receiver) {
+                // Symbols are never API names: only what the object really has.
+                if (typeof prop === 'symbol' || prop in obj)
+                    return Reflect.get(obj, prop, receiver);
+                if (NOT_AN_API.has(prop) || !API_NAME.test(prop))
+                    return undefined;
+                return unknownApiFunction(prop);
+            }
+        });
+    }
+
+    return createWx;
+})();
+
+if (typeof module === 'object' && module && module.exports)
+    module.exports = { createWx: __mpsimCreateWx };
