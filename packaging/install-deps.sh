@@ -11,7 +11,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools
     qt6-webchannel-dev qt6-websockets-dev qt6-httpserver-dev libgl-dev
     nlohmann-json3-dev libspdlog-dev catch2
-    xvfb xauth
+    xvfb xauth libqt6svg6 qt6-qpa-plugins
 )
 # Node.js runs the page runtime's JavaScript tests. A machine may have it from
 # elsewhere (its npm then conflicts with Debian's): only install when absent.

@@ -1,0 +1,20 @@
+#include "testapplication.h"
+
+#include <QApplication>
+
+namespace mpsim::test {
+
+QApplication &testApplication()
+{
+    if (auto *existing = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return *existing;
+    // Qt keeps references to argc and argv for the application's lifetime.
+    static int argc = 1;
+    static char name[] = "app_tests";
+    static char *argv[] = {name, nullptr};
+    // Never destroyed on purpose: destroying it during static destruction,
+    // after Qt's own globals are gone, crashes in some plugins.
+    return *new QApplication(argc, argv);
+}
+
+} // namespace mpsim::test
