@@ -7,6 +7,7 @@
 #include "mainwindow/mainwindow.h"
 #include "platform/terminationsignalwatcher.h"
 #include "platform/webengineenvironment.h"
+#include "web/urlschemes.h"
 
 #include <QApplication>
 #include <QByteArray>
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
 
     prepareWebEngineEnvironment(commandLine.headless ? RunMode::Headless : RunMode::Windowed);
 
+    registerUrlSchemes(); // before QApplication, as Qt WebEngine requires
     QApplication application(argc, argv);
     QApplication::setApplicationName(u"mpsim"_s);
     QApplication::setOrganizationName(u"mpsim"_s);

@@ -28,6 +28,7 @@ HostServices::HostServices(const QString &stateFolder, QObject *parent)
     m_store.setProblemHandler([this](const core::Error &error) {
         emit problemReported(QString::fromStdString(error.toString()));
     });
+    m_core.setCallObserver([this](const core::CallRecord &record) { emit callSettled(record); });
     // Writing after every call would cost a disk sync per wx.login; a short
     // delay batches bursts and still loses nothing on a normal exit.
     m_flushTimer->setInterval(500);
@@ -38,6 +39,28 @@ HostServices::HostServices(const QString &stateFolder, QObject *parent)
 HostServices::~HostServices()
 {
     (void)m_store.flush();
+}
+
+void HostServices::clearAuthorization(const QString &appid)
+{
+    const std::string id = appid.toStdString();
+    m_store.state(id).clearAuthorization();
+    m_store.markChanged(id);
+    emit hostStateChanged();
+}
+
+void HostServices::expireSession(const QString &appid)
+{
+    const std::string id = appid.toStdString();
+    m_store.state(id).expireSession();
+    m_store.markChanged(id);
+    emit hostStateChanged();
+}
+
+void HostServices::advanceClock(std::chrono::milliseconds by)
+{
+    m_clock.advance(by);
+    emit hostStateChanged();
 }
 
 QString HostServices::stateFolder() const

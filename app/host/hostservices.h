@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+
 class QTimer;
 
 namespace mpsim::app {
@@ -28,9 +30,18 @@ public:
     core::SystemClock &clock() { return m_clock; }
     QString stateFolder() const;
 
+    // Host actions of the Host state dock and automation; each emits hostStateChanged.
+    void clearAuthorization(const QString &appid);
+    void expireSession(const QString &appid);
+    void advanceClock(std::chrono::milliseconds by);
+
 signals:
     // A problem the user should see (a corrupt state file, a failed save).
     void problemReported(const QString &message);
+    // A wx call settled (the call log listens); host state may have changed.
+    void callSettled(const mpsim::core::CallRecord &record);
+    // Host state was changed from outside a call (a dock's button, the clock).
+    void hostStateChanged();
 
 private:
     core::SystemClock m_clock;

@@ -34,7 +34,28 @@ PhoneFrame::PhoneFrame(QWidget *parent)
 
 QRect PhoneFrame::screenRect() const
 {
-    return QRect(QPoint(SideBezel, TopBezel), ScreenSize);
+    return QRect(QPoint(SideBezel, TopBezel), m_screenSize);
+}
+
+void PhoneFrame::setScreenSize(const QSize &size)
+{
+    if (size == m_screenSize || size.isEmpty())
+        return;
+    m_screenSize = size;
+    if (m_screenWidget)
+        m_screenWidget->setGeometry(screenRect());
+    updateGeometry();
+    update();
+}
+
+void PhoneFrame::setScreenWidget(QWidget *widget)
+{
+    m_screenWidget = widget;
+    if (widget) {
+        widget->setParent(this);
+        widget->setGeometry(screenRect());
+        widget->show();
+    }
 }
 
 QString PhoneFrame::placeholderText() const
@@ -52,7 +73,7 @@ void PhoneFrame::setPlaceholderText(const QString &text)
 
 QSize PhoneFrame::sizeHint() const
 {
-    return ScreenSize + QSize(2 * SideBezel, TopBezel + BottomBezel);
+    return m_screenSize + QSize(2 * SideBezel, TopBezel + BottomBezel);
 }
 
 QSize PhoneFrame::minimumSizeHint() const

@@ -25,6 +25,13 @@ public:
     // Where the screen is, in this widget's coordinates.
     QRect screenRect() const;
 
+    // The screen's size in logical pixels (the device preset's).
+    QSize screenSize() const { return m_screenSize; }
+    void setScreenSize(const QSize &size);
+    // Puts `widget` (the simulator view) on the screen, kept at screenRect().
+    void setScreenWidget(QWidget *widget);
+    QWidget *screenWidget() const { return m_screenWidget; }
+
     QString placeholderText() const;
     void setPlaceholderText(const QString &text);
 
@@ -36,6 +43,8 @@ protected:
 
 private:
     QString m_placeholderText;
+    QSize m_screenSize = ScreenSize;
+    QWidget *m_screenWidget = nullptr;
 };
 
 } // namespace mpsim::app

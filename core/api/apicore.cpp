@@ -103,6 +103,11 @@ bool ApiCore::canIUse(std::string_view schema) const
     return m_registry.canIUse(schema);
 }
 
+std::vector<std::string> ApiCore::capabilities() const
+{
+    return m_registry.capabilities();
+}
+
 bool ApiCore::isSyncApi(std::string_view api) const
 {
     const ApiDescriptor *descriptor = m_registry.find(api);

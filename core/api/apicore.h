@@ -49,6 +49,8 @@ public:
                         const CallContext &context);
 
     bool canIUse(std::string_view schema) const;
+    // Every schema canIUse answers true for (the page answers canIUse locally).
+    std::vector<std::string> capabilities() const;
     bool isSyncApi(std::string_view api) const;
     std::vector<std::string> apiNames() const;
 

@@ -118,3 +118,12 @@ bool ApiRegistry::canIUse(std::string_view schema) const
 }
 
 } // namespace mpsim::core
+
+namespace mpsim::core {
+
+std::vector<std::string> ApiRegistry::capabilities() const
+{
+    return {m_capabilities.begin(), m_capabilities.end()};
+}
+
+} // namespace mpsim::core

@@ -59,6 +59,7 @@ public:
     // wx.canIUse: true when `schema` names an API, component or attribute
     // mpsim implements, or a prefix of one ("getSetting.object").
     bool canIUse(std::string_view schema) const;
+    std::vector<std::string> capabilities() const;
 
 private:
     std::map<std::string, ApiDescriptor, std::less<>> m_apis;

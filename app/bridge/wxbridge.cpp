@@ -1,0 +1,96 @@
+#include "bridge/wxbridge.h"
+
+#include "api/errors.h"
+#include "util/jsonreader.h"
+
+#include <QPointer>
+
+namespace mpsim::app {
+
+namespace {
+
+QString toQString(const nlohmann::json &json)
+{
+    // Invalid UTF-8 from the page is replaced, never a reason to throw.
+    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace
+
+WxBridge::WxBridge(core::ApiCore &core, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+{}
+
+void WxBridge::setAppid(const QString &appid)
+{
+    m_appid = appid;
+}
+
+void WxBridge::setPage(const QString &page)
+{
+    m_page = page;
+}
+
+core::CallContext WxBridge::context(bool gesture) const
+{
+    return {m_appid.toStdString(), m_page.toStdString(), gesture};
+}
+
+QString WxBridge::snapshot() const
+{
+    return toQString(m_core.syncSnapshot(context(false)));
+}
+
+QString WxBridge::bootstrapJson() const
+{
+    nlohmann::json apis = nlohmann::json::array();
+    nlohmann::json syncApis = nlohmann::json::array();
+    for (const auto &name : m_core.apiNames())
+        (m_core.isSyncApi(name) ? syncApis : apis).push_back(name);
+    return toQString({{"snapshot", m_core.syncSnapshot(context(false))},
+                      {"apis", apis},
+                      {"syncApis", syncApis},
+                      {"capabilities", m_core.capabilities()}});
+}
+
+void WxBridge::pushSnapshot()
+{
+    emit snapshotChanged(snapshot());
+}
+
+void WxBridge::call(int port, int id, const QString &api, const QString &argsJson,
+                    const QString &gesture)
+{
+    const std::string name = api.left(256).toStdString();
+    auto fail = [&](const std::string &reason) {
+        emit replied(port, id, false,
+                     toQString(core::failObject(name, core::ApiError::ParameterError, reason)));
+    };
+    if (id <= 0) {
+        // Without an id no facade can match the reply; say so where it shows.
+        emit replied(port, id, false,
+                     toQString(core::failObject(name, core::ApiError::InternalError,
+                                                "the bridge needs a positive call id")));
+        return;
+    }
+    if (argsJson.size() > maxArgsBytes) {
+        fail("arguments are larger than " + std::to_string(maxArgsBytes / (1024 * 1024)) + " MB");
+        return;
+    }
+    auto args = core::parseJsonText(argsJson.isEmpty() ? std::string("null")
+                                                        : argsJson.toStdString());
+    if (!args) {
+        fail("arguments are not JSON (" + args.error().toString() + ")");
+        return;
+    }
+    // The reply may come much later (a popup); the bridge may be gone by then.
+    QPointer<WxBridge> self(this);
+    m_core.invoke(name, args.value(), context(!gesture.isEmpty()),
+                  [self, port, id](core::ApiReply reply) {
+                      if (self)
+                          emit self->replied(port, id, reply.ok, toQString(reply.result));
+                  });
+}
+
+} // namespace mpsim::app

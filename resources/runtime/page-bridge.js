@@ -1,0 +1,149 @@
+/*
+ * mpsim page bridge: connects the page's `wx` facade (wx-facade.js) to the
+ * host through QWebChannel, and relays the calls of Web Workers that run the
+ * facade too (worker-bridge.js).
+ *
+ * Injected by the host at document creation, in the main world, after
+ * qwebchannel.js and wx-facade.js, with `window.__mpsimBootstrap` =
+ *   { snapshot, apis: [...], syncApis: [...], capabilities: [...] }.
+ *
+ * Defines on window:
+ *   wx                          the facade (read-only)
+ *   __mpsimRunAsTap(fn)         runs fn() synchronously as a tap handler
+ *                               (wx calls made during it carry a user gesture)
+ *   __mpsimAttachWorker(worker) relays a worker's facade; returns its port
+ *
+ * Calls go to the host as mpsimBridge.call(port, id, api, argsJson, gesture);
+ * the host answers with the replied(port, id, ok, resultJson) signal.
+ * Port 0 is this page's facade, 1, 2 ... attached workers.
+ */
+(function () {
+    'use strict';
+    if (window.wx && window.__mpsimRunAsTap)
+        return; // injected twice (a document.open() of the same document)
+
+    var boot = window.__mpsimBootstrap || {};
+    var capabilities = new Set(Array.isArray(boot.capabilities) ? boot.capabilities : []);
+    var snapshot = boot.snapshot || {};
+    var bridge = null;
+    var queued = [];
+    var ports = new Map();
+    var workers = new Map();
+    var nextPort = 1;
+    var gestureToken = null;
+    var gestureCount = 0;
+
+    function newGesture() {
+        gestureCount += 1;
+        return 'tap-' + gestureCount;
+    }
+
+    function send(port, message) {
+        var argsJson;
+        try {
+            argsJson = JSON.stringify(message.args === undefined ? null : message.args);
+        } catch (e) {
+            argsJson = 'null';
+        }
+        var call = [port, Number(message.id) | 0, String(message.api),
+                    argsJson === undefined ? 'null' : argsJson,
+                    message.gesture ? String(message.gesture) : ''];
+        if (bridge)
+            bridge.call.apply(bridge, call);
+        else
+            queued.push(call);
+    }
+
+    var wx = __mpsimCreateWx({ send: function (message) { send(0, message); } }, {
+        snapshot: snapshot,
+        apis: Array.isArray(boot.apis) ? boot.apis : undefined,
+        canIUse: function (schema) { return capabilities.has(String(schema)); },
+        getGestureToken: function () { return gestureToken; }
+    });
+    ports.set(0, function (reply) { wx.__deliver(reply); });
+
+    Object.defineProperty(window, 'wx', { value: wx, enumerable: true });
+    Object.defineProperty(window, '__mpsimRunAsTap', {
+        value: function (fn) {
+            var previous = gestureToken;
+            gestureToken = newGesture();
+            try {
+                return fn();
+            } finally {
+                gestureToken = previous;
+            }
+        }
+    });
+
+    // A real tap (mouse click or touch) counts while its handlers run
+    // synchronously: set before the first handler, cleared after the last
+    // (or on the next task when a handler stopped propagation).
+    ['click', 'touchend'].forEach(function (type) {
+        window.addEventListener(type, function (event) {
+            if (!event.isTrusted)
+                return;
+            gestureToken = newGesture();
+            setTimeout(function () { gestureToken = null; }, 0);
+        }, true);
+        window.addEventListener(type, function (event) {
+            if (event.isTrusted)
+                gestureToken = null;
+        }, false);
+    });
+
+    Object.defineProperty(window, '__mpsimAttachWorker', {
+        value: function (worker) {
+            var port = nextPort++;
+            ports.set(port, function (reply) {
+                worker.postMessage({ __mpsim: 'reply', reply: reply });
+            });
+            workers.set(port, worker);
+            worker.addEventListener('message', function (event) {
+                var data = event.data;
+                if (data && data.__mpsim === 'call' && data.message && typeof data.message === 'object')
+                    send(port, data.message);
+            });
+            worker.postMessage({ __mpsim: 'bootstrap', bootstrap: {
+                snapshot: snapshot, apis: boot.apis, capabilities: Array.from(capabilities) } });
+            return port;
+        }
+    });
+
+    function connect() {
+        if (typeof QWebChannel !== 'function' || !window.qt || !qt.webChannelTransport) {
+            console.error('[mpsim] the host bridge is not available in this page');
+            return;
+        }
+        new QWebChannel(qt.webChannelTransport, function (channel) {
+            bridge = channel.objects.mpsimBridge;
+            bridge.replied.connect(function (port, id, ok, resultJson) {
+                var deliver = ports.get(port);
+                if (!deliver)
+                    return;
+                var result;
+                try {
+                    result = JSON.parse(resultJson);
+                } catch (e) {
+                    console.warn('[mpsim] a reply that is not JSON was ignored');
+                    return;
+                }
+                deliver({ id: id, ok: ok, result: result });
+            });
+            bridge.snapshotChanged.connect(function (snapshotJson) {
+                try {
+                    snapshot = JSON.parse(snapshotJson);
+                } catch (e) {
+                    return;
+                }
+                wx.__updateSnapshot(snapshot);
+                workers.forEach(function (worker) {
+                    worker.postMessage({ __mpsim: 'snapshot', snapshot: snapshot });
+                });
+            });
+            var pending = queued;
+            queued = [];
+            pending.forEach(function (call) { bridge.call.apply(bridge, call); });
+        });
+    }
+    connect();
+})();

@@ -1,0 +1,46 @@
+/*
+ * mpsim worker bridge: the `wx` facade inside a Web Worker (the logic layer).
+ * Load after wx-facade.js:  importScripts('mpsim://runtime/wx-facade.js',
+ * 'mpsim://runtime/worker-bridge.js'). Calls go to the page by postMessage and
+ * the page relays them (window.__mpsimAttachWorker(worker) on the page side).
+ *
+ * Defines on self: wx, __mpsimRunAsTap(fn).
+ */
+(function () {
+    'use strict';
+    var capabilities = new Set();
+    var gestureToken = null;
+    var gestureCount = 0;
+
+    var wx = __mpsimCreateWx({
+        send: function (message) { self.postMessage({ __mpsim: 'call', message: message }); }
+    }, {
+        canIUse: function (schema) { return capabilities.has(String(schema)); },
+        getGestureToken: function () { return gestureToken; }
+    });
+    self.wx = wx;
+    self.__mpsimRunAsTap = function (fn) {
+        var previous = gestureToken;
+        gestureCount += 1;
+        gestureToken = 'worker-tap-' + gestureCount;
+        try {
+            return fn();
+        } finally {
+            gestureToken = previous;
+        }
+    };
+
+    self.addEventListener('message', function (event) {
+        var data = event.data;
+        if (!data || typeof data.__mpsim !== 'string')
+            return;
+        if (data.__mpsim === 'reply') {
+            wx.__deliver(data.reply);
+        } else if (data.__mpsim === 'snapshot') {
+            wx.__updateSnapshot(data.snapshot);
+        } else if (data.__mpsim === 'bootstrap' && data.bootstrap) {
+            capabilities = new Set(data.bootstrap.capabilities || []);
+            wx.__updateSnapshot(data.bootstrap.snapshot || {});
+        }
+    });
+})();
