@@ -3,7 +3,10 @@
 
 #include "buildinfo.h"
 #include "cli/commandline.h"
+#include "host/codeexchangeserver.h"
 #include "host/hostservices.h"
+#include "simulator/simulatorsession.h"
+#include "settings/setting.h"
 #include "mainwindow/mainwindow.h"
 #include "platform/terminationsignalwatcher.h"
 #include "platform/webengineenvironment.h"
@@ -16,7 +19,6 @@
 #include <QStringList>
 
 #include <cstdio>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace mpsim::app;
@@ -68,13 +70,21 @@ int main(int argc, char *argv[])
     QObject::connect(&terminationWatcher, &TerminationSignalWatcher::terminationSignalReceived,
                      &application, &QCoreApplication::quit);
 
+    migrateSettings();
     HostServices host;
-    std::unique_ptr<MainWindow> mainWindow;
+    // Headless runs the same simulator without showing it (offscreen).
+    MainWindow window(&host);
+    CodeExchangeServer codeExchange(host.core());
+    if (codeExchange.listen(0))
+        window.setCodeExchangePort(codeExchange.port());
+    else
+        printLine(stderr, u"mpsim: the jscode2session endpoint is off: %1"_s.arg(codeExchange.errorString()));
+    window.session()->openPlayground();
+
     if (commandLine.headless) {
         printLine(stderr, u"mpsim: running headless (Ctrl+C or SIGTERM to stop)"_s);
     } else {
-        mainWindow = std::make_unique<MainWindow>(&host);
-        mainWindow->show();
+        window.show();
     }
 
     return QApplication::exec();

@@ -5,10 +5,33 @@
 
 namespace mpsim::app {
 
+// What mpsim was asked to run: the simulator, or a subcommand given as the
+// first argument.
+enum class Subcommand {
+    None,    // mpsim [PROJECT_DIR] [options]: the simulator
+    Compile, // mpsim compile ...: the compile driver; see subcommandArguments
+    Auto     // mpsim auto --project DIR --auto-port N: as miniprogram-automator's launch() spawns
+};
+
 // What the user asked for on the command line.
 struct CommandLine
 {
-    bool headless = false;    // --headless: no window, offscreen platform, run until SIGINT/SIGTERM
+    Subcommand subcommand = Subcommand::None;
+    // PROJECT_DIR (auto: --project), absolute and clean; empty: the embedded demo.
+    QString projectDir;
+    // --page PATH?QUERY: the path without leading slash ("pages/index/index"; empty: the
+    // app's first page) and the text after '?' ("id=7&from=cli"; empty if none).
+    QString page;
+    QString pageQuery;
+    // --device: the preset's own name (DevicePreset::find); empty: the default preset.
+    QString device;
+    QString apiVersion;        // --api-version "v1" or "v2"; empty: the project's choice
+    QString envVersion;        // --env-version "develop", "trial" or "release"; empty: not given
+    bool headless = false;     // --headless: no window, offscreen platform, until SIGINT/SIGTERM
+    int code2sessionPort = -1; // --code2session-port 0-65535; 0: any free port; -1: automatic
+    int autoPort = -1;         // auto --auto-port 1-65535; -1 outside Subcommand::Auto
+    // Subcommand::Compile: every argument after "compile", untouched.
+    QStringList subcommandArguments;
     bool showHelp = false;    // -h, --help
     bool showVersion = false; // --version
 };
@@ -26,8 +49,11 @@ struct CommandLineResult
 inline constexpr int CommandLineErrorExitCode = 2;
 
 // Parses `arguments` as main() receives them; the first one (the program) is skipped.
-// Needs no QCoreApplication. Fails on the first unknown option, option given a value
-// it does not take, or positional argument, and the error names it. "--" ends the options.
+// Needs no QCoreApplication. Options take values as "--opt value" or "--opt=value".
+// Fails on the first unknown option, switch given a value, option missing its value
+// or given an invalid one, project folder that does not exist, or second positional
+// argument, and the error names it. "--" ends the options. "compile" and "auto" are
+// subcommands only as the first argument ("mpsim -- compile" opens a folder "compile").
 CommandLineResult parseCommandLine(const QStringList &arguments);
 
 // What --help prints (several lines, no trailing newline).

@@ -1,12 +1,27 @@
 #include "mainwindow/mainwindow.h"
 
+#include "bridge/wxbridge.h"
 #include "buildinfo.h"
+#include "docks/calllogdock.h"
+#include "docks/consoledock.h"
+#include "docks/consolemodel.h"
+#include "docks/hoststatedock.h"
 #include "host/hostservices.h"
 #include "profile/profilejsoneditor.h"
+#include "prompts/overlayhostprompts.h"
+#include "settings/setting.h"
+#include "simulator/devicepreset.h"
 #include "simulator/phoneframe.h"
+#include "simulator/simulatorpage.h"
+#include "simulator/simulatorsession.h"
+#include "simulator/simulatorview.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
@@ -15,7 +30,10 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QVBoxLayout>
+#include <QWebEnginePage>
+#include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +42,12 @@ namespace mpsim::app {
 namespace {
 
 constexpr int PhoneMargin = 24;
+constexpr int MaxRecentProjects = 8;
+
+const Setting<QByteArray> windowGeometry{u"window/geometry"_s, {}};
+const Setting<QByteArray> dockLayout{u"window/state"_s, {}};
+const Setting<QStringList> recentProjects{u"projects/recent"_s, {}};
+const Setting<QString> lastDevice{u"simulator/device"_s, {}};
 
 } // namespace
 
@@ -48,10 +72,14 @@ MainWindow::MainWindow(HostServices *host, QWidget *parent)
     scrollArea->setWidget(stage);
     setCentralWidget(scrollArea);
 
-    createMenus();
-    createStatusBar();
     if (m_host)
-        createHostProfileDock();
+        createSimulator();
+    createMenus();
+    if (m_host) {
+        createToolBar();
+        createDocks();
+    }
+    createStatusBar();
 
     // QScrollArea's own size hint is capped far below a phone's height: ask the
     // window's layout for its size with the whole stage visible instead.
@@ -61,14 +89,62 @@ MainWindow::MainWindow(HostServices *host, QWidget *parent)
     if (const QScreen *currentScreen = screen())
         size = size.boundedTo(currentScreen->availableSize() * 0.9);
     resize(size);
+    if (m_host)
+        restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createSimulator()
+{
+    m_view = new SimulatorView(m_host->core(), this);
+    m_view->setObjectName(u"simulatorView"_s);
+    m_phoneFrame->setScreenWidget(m_view);
+    m_prompts = new OverlayHostPrompts(m_view, this);
+    m_host->core().setPrompts(m_prompts);
+    m_session = new SimulatorSession(*m_host, *m_view, this);
+    connect(m_session, &SimulatorSession::projectOpened, this, [this] {
+        m_prompts->setMiniProgramName(m_session->hasProject() ? m_session->project().name
+                                                               : tr("API Playground"));
+        updateTitle();
+        updateConditionMenu();
+        if (m_hostStateDock)
+            m_hostStateDock->setAppid(m_session->appid());
+    });
+    connect(m_session, &SimulatorSession::problemReported, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_session, &SimulatorSession::reloaded, this,
+            [this] { statusBar()->showMessage(tr("Reloaded"), 2000); });
+}
+
 void MainWindow::createMenus()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"));
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    if (m_host) {
+        QAction *open = m_fileMenu->addAction(tr("&Open Project..."), this,
+                                              &MainWindow::chooseProject);
+        open->setObjectName(u"openProjectAction"_s);
+        open->setShortcut(QKeySequence::Open);
+        m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
+        updateRecentMenu();
+        QAction *playground = m_fileMenu->addAction(tr("API &Playground"), this, [this] {
+            m_session->openPlayground();
+        });
+        playground->setObjectName(u"playgroundAction"_s);
+        m_fileMenu->addSeparator();
+        QAction *reload = m_fileMenu->addAction(tr("&Reload"), this, [this] { m_session->reload(); });
+        reload->setObjectName(u"reloadAction"_s);
+        reload->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+        // Compiling WXML needs the compiler of the WXML issue; until then the
+        // action says so instead of pretending.
+        QAction *compile = m_fileMenu->addAction(tr("&Compile"));
+        compile->setObjectName(u"compileAction"_s);
+        compile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+        compile->setEnabled(false);
+        compile->setToolTip(tr("The WXML/WXSS compiler is not part of this build yet"));
+        m_fileMenu->addSeparator();
+    }
+    QAction *quitAction = m_fileMenu->addAction(tr("&Quit"));
     quitAction->setObjectName(u"quitAction"_s);
     quitAction->setMenuRole(QAction::QuitRole);
     // Platforms without a standard Quit binding (Windows, bare X11 themes)
@@ -81,6 +157,63 @@ void MainWindow::createMenus()
     connect(quitAction, &QAction::triggered, this, &MainWindow::close);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    if (m_host) {
+        m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this,
+                              [this] { setZoom(qMin(m_zoom + 0.25, 2.0)); });
+        m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
+                              [this] { setZoom(qMax(m_zoom - 0.25, 0.5)); });
+        m_viewMenu->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                              [this] { setZoom(1.0); });
+        m_viewMenu->addSeparator();
+
+        m_simulatorMenu = menuBar()->addMenu(tr("&Simulator"));
+        QMenu *deviceMenu = m_simulatorMenu->addMenu(tr("&Device"));
+        m_deviceGroup = new QActionGroup(this);
+        for (const DevicePreset &preset : DevicePreset::all()) {
+            QAction *action = deviceMenu->addAction(
+                u"%1 (%2x%3 @%4x)"_s.arg(preset.name)
+                    .arg(preset.screenSize.width())
+                    .arg(preset.screenSize.height())
+                    .arg(preset.pixelRatio));
+            action->setCheckable(true);
+            action->setData(preset.name);
+            action->setChecked(&preset == &DevicePreset::all().constFirst());
+            m_deviceGroup->addAction(action);
+            connect(action, &QAction::triggered, this,
+                    [this, name = preset.name] { setDevice(name); });
+        }
+        QMenu *apiMenu = m_simulatorMenu->addMenu(tr("&API Version"));
+        auto *apiGroup = new QActionGroup(this);
+        for (const auto &[label, value] : {std::pair{tr("Project setting"), QString()},
+                                           std::pair{tr("v1 (host app answers)"), u"v1"_s},
+                                           std::pair{tr("v2 (built-in)"), u"v2"_s}}) {
+            QAction *action = apiMenu->addAction(label);
+            action->setCheckable(true);
+            action->setChecked(value.isEmpty());
+            apiGroup->addAction(action);
+            connect(action, &QAction::triggered, this, [this, value] {
+                m_session->setApiVersionOverride(value);
+                statusBar()->showMessage(
+                    tr("apiVersion %1 answers login and checkSession").arg(m_session->effectiveApiVersion()),
+                    3000);
+            });
+        }
+        QMenu *envMenu = m_simulatorMenu->addMenu(tr("&Env Version"));
+        auto *envGroup = new QActionGroup(this);
+        for (const QString &env : {u"develop"_s, u"trial"_s, u"release"_s}) {
+            QAction *action = envMenu->addAction(env);
+            action->setCheckable(true);
+            action->setChecked(env == u"develop"_s);
+            envGroup->addAction(action);
+            connect(action, &QAction::triggered, this, [this, env] {
+                m_session->setEnvVersion(env);
+                if (m_profileEditor)
+                    m_profileEditor->setProfile(m_host->core().hostProfile());
+            });
+        }
+        m_conditionMenu = m_simulatorMenu->addMenu(tr("&Launch Condition"));
+        updateConditionMenu();
+    }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About mpsim"));
@@ -89,34 +222,223 @@ void MainWindow::createMenus()
     connect(aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::createHostProfileDock()
+void MainWindow::createToolBar()
 {
+    QToolBar *toolBar = addToolBar(tr("Simulator"));
+    toolBar->setObjectName(u"simulatorToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->addAction(tr("Open"), this, &MainWindow::chooseProject);
+    toolBar->addAction(tr("Reload"), this, [this] { m_session->reload(); });
+    toolBar->addSeparator();
+    m_deviceCombo = new QComboBox(toolBar);
+    m_deviceCombo->setObjectName(u"deviceCombo"_s);
+    for (const DevicePreset &preset : DevicePreset::all())
+        m_deviceCombo->addItem(preset.name);
+    connect(m_deviceCombo, &QComboBox::currentTextChanged, this,
+            [this](const QString &name) { setDevice(name); });
+    toolBar->addWidget(m_deviceCombo);
+}
+
+void MainWindow::createDocks()
+{
+    m_consoleDock = new ConsoleDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    connect(m_view, &SimulatorView::consoleMessage, this,
+            [this](QWebEnginePage::JavaScriptConsoleMessageLevel level, const QString &message,
+                   int line, const QString &source) {
+                m_consoleDock->model()->append(static_cast<ConsoleModel::Level>(level), message,
+                                               source, line);
+            });
+
+    m_callLogDock = new CallLogDock(m_host, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_callLogDock);
+    tabifyDockWidget(m_consoleDock, m_callLogDock);
+    m_consoleDock->raise();
+
+    m_hostStateDock = new HostStateDock(*m_host, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_hostStateDock);
+
     // What the simulated host app answers; edits apply to the next wx call.
-    auto *editor = new mockpanel::ProfileJsonEditor(this);
-    editor->setObjectName(u"hostProfileEditor"_s);
-    editor->setProfile(m_host->core().hostProfile());
-    connect(editor, &mockpanel::ProfileJsonEditor::profileEdited, this,
+    m_profileEditor = new mockpanel::ProfileJsonEditor(this);
+    m_profileEditor->setObjectName(u"hostProfileEditor"_s);
+    m_profileEditor->setProfile(m_host->core().hostProfile());
+    connect(m_profileEditor, &mockpanel::ProfileJsonEditor::profileEdited, this,
             [this](const core::HostProfile &profile) {
                 m_host->core().setHostProfile(profile);
+                m_view->bridge()->pushSnapshot();
                 statusBar()->showMessage(tr("Host profile applied"), 3000);
             });
     connect(m_host, &HostServices::problemReported, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    auto *profileDock = new QDockWidget(tr("Host profile"), this);
+    profileDock->setObjectName(u"hostProfileDock"_s);
+    profileDock->setWidget(m_profileEditor);
+    addDockWidget(Qt::RightDockWidgetArea, profileDock);
+    tabifyDockWidget(m_hostStateDock, profileDock);
+    m_hostStateDock->raise();
 
-    auto *dock = new QDockWidget(tr("Host profile"), this);
-    dock->setObjectName(u"hostProfileDock"_s);
-    dock->setWidget(editor);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    QAction *toggle = dock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    m_viewMenu->addAction(toggle);
+    m_devToolsDock = new QDockWidget(tr("DevTools"), this);
+    m_devToolsDock->setObjectName(u"devToolsDock"_s);
+    addDockWidget(Qt::BottomDockWidgetArea, m_devToolsDock);
+    m_devToolsDock->hide();
+    connect(m_devToolsDock, &QDockWidget::visibilityChanged, this, &MainWindow::toggleDevTools);
+
+    const std::pair<QDockWidget *, QKeySequence> docks[] = {
+        {m_consoleDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        {m_callLogDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+        {m_hostStateDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+        {profileDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+        {m_devToolsDock, QKeySequence(Qt::Key_F12)},
+    };
+    for (const auto &[dock, shortcut] : docks) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(shortcut);
+        m_viewMenu->addAction(toggle);
+    }
+}
+
+void MainWindow::toggleDevTools(bool on)
+{
+    // Chromium's DevTools cost a renderer: create them on first use only.
+    if (!on || m_devToolsView)
+        return;
+    m_devToolsView = new QWebEngineView(m_devToolsDock);
+    m_devToolsDock->setWidget(m_devToolsView);
+    m_view->page()->setDevToolsPage(m_devToolsView->page());
 }
 
 void MainWindow::createStatusBar()
 {
+    if (m_host) {
+        m_appidLabel = new QLabel(this);
+        m_appidLabel->setObjectName(u"appidLabel"_s);
+        statusBar()->addPermanentWidget(m_appidLabel);
+        m_codeExchangeLabel = new QLabel(tr("jscode2session: off"), this);
+        m_codeExchangeLabel->setObjectName(u"codeExchangeLabel"_s);
+        statusBar()->addPermanentWidget(m_codeExchangeLabel);
+    }
     auto *versionLabel = new QLabel(u"mpsim " MPSIM_VERSION ""_s, this);
     versionLabel->setObjectName(u"versionLabel"_s);
     statusBar()->addPermanentWidget(versionLabel);
+}
+
+void MainWindow::setCodeExchangePort(quint16 port)
+{
+    if (!m_codeExchangeLabel)
+        return;
+    m_codeExchangeLabel->setText(port == 0 ? tr("jscode2session: off")
+                                           : tr("jscode2session: http://127.0.0.1:%1").arg(port));
+    m_codeExchangeLabel->setToolTip(
+        tr("Your backend exchanges wx.login codes (apiVersion v2) with\n"
+           "GET http://127.0.0.1:%1/sns/jscode2session?appid=...&secret=...&js_code=...")
+            .arg(port));
+}
+
+bool MainWindow::setDevice(const QString &name)
+{
+    const DevicePreset *preset = DevicePreset::find(name);
+    if (!preset || !m_view)
+        return false;
+    m_view->setDevice(*preset);
+    m_phoneFrame->setScreenSize(preset->screenSize * m_zoom);
+    m_view->setFixedSize(preset->screenSize * m_zoom);
+    lastDevice.setValue(preset->name);
+    if (m_deviceGroup) {
+        for (QAction *action : m_deviceGroup->actions())
+            action->setChecked(action->data().toString() == preset->name);
+    }
+    if (m_deviceCombo && m_deviceCombo->currentText() != preset->name)
+        m_deviceCombo->setCurrentText(preset->name);
+    return true;
+}
+
+void MainWindow::setZoom(qreal zoom)
+{
+    m_zoom = zoom;
+    m_view->webView()->setZoomFactor(zoom);
+    setDevice(m_view->device().name);
+}
+
+bool MainWindow::openProject(const QString &folder, bool quiet)
+{
+    QString error;
+    if (!m_session->openProject(folder, &error)) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot open project"), error);
+        return false;
+    }
+    rememberProject(m_session->project().root);
+    return true;
+}
+
+void MainWindow::chooseProject()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open Mini-Program Project"), recentProjects.value().value(0));
+    if (!folder.isEmpty())
+        openProject(folder);
+}
+
+void MainWindow::rememberProject(const QString &folder)
+{
+    QStringList recent = recentProjects.value();
+    recent.removeAll(folder);
+    recent.prepend(folder);
+    recentProjects.setValue(recent.mid(0, MaxRecentProjects));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = recentProjects.value();
+    for (const QString &folder : recent)
+        m_recentMenu->addAction(folder, this, [this, folder] { openProject(folder); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateConditionMenu()
+{
+    if (!m_conditionMenu || !m_session)
+        return;
+    m_conditionMenu->clear();
+    const auto &conditions = m_session->project().conditions;
+    for (const LaunchCondition &condition : conditions) {
+        m_conditionMenu->addAction(condition.name.isEmpty() ? condition.pathName : condition.name,
+                                   this, [this, condition] {
+                                       m_session->setLaunchPage(condition.pathName, condition.query);
+                                       m_session->openProject(m_session->project().root);
+                                   });
+    }
+    m_conditionMenu->setEnabled(!conditions.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_session->hasProject() ? m_session->project().name : tr("API Playground");
+    setWindowTitle(u"%1 - mpsim"_s.arg(name));
+    if (m_appidLabel)
+        m_appidLabel->setText(m_session->appid());
+}
+
+void MainWindow::restoreWindowState()
+{
+    restoreGeometry(windowGeometry.value());
+    restoreState(dockLayout.value());
+    const QString device = lastDevice.value();
+    if (!device.isEmpty())
+        setDevice(device);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_host) {
+        windowGeometry.setValue(saveGeometry());
+        dockLayout.setValue(saveState());
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showAbout()

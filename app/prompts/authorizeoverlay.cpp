@@ -19,8 +19,8 @@ AuthorizeOverlay::AuthorizeOverlay(const core::AuthorizePrompt &prompt,
     QVBoxLayout *layout = cardLayout();
     layout->addWidget(createHeader());
     layout->addSpacing(20);
-    QLabel *title = createLabel(tr("%1 wants to %2").arg(miniProgramName, scopeWording(prompt)),
-                                u"title"_s);
+    QLabel *title
+        = createLabel(tr("%1 wants to %2").arg(miniProgramName, scopeWording(prompt)), u"title"_s);
     title->setObjectName(u"titleLabel"_s);
     layout->addWidget(title);
     layout->addSpacing(8);

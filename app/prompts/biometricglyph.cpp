@@ -44,9 +44,15 @@ void BiometricGlyph::paintEvent(QPaintEvent *event)
     painter.setPen(QPen(QColor(GlyphColor), 2.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     const QRectF box = QRectF(rect()).adjusted(6, 6, -6, -6);
     switch (m_mode) {
-    case Mode::Fingerprint: paintFingerprint(painter, box); break;
-    case Mode::Face: paintFace(painter, box); break;
-    case Mode::Voice: paintVoice(painter, box); break;
+    case Mode::Fingerprint:
+        paintFingerprint(painter, box);
+        break;
+    case Mode::Face:
+        paintFace(painter, box);
+        break;
+    case Mode::Voice:
+        paintVoice(painter, box);
+        break;
     }
 }
 
@@ -88,8 +94,10 @@ void BiometricGlyph::paintFace(QPainter &painter, const QRectF &box) const
 
     const QPointF c = box.center();
     const qreal u = box.width() / 10.0;
-    painter.drawLine(QPointF(c.x() - 2 * u, c.y() - 1.6 * u), QPointF(c.x() - 2 * u, c.y() - 0.6 * u));
-    painter.drawLine(QPointF(c.x() + 2 * u, c.y() - 1.6 * u), QPointF(c.x() + 2 * u, c.y() - 0.6 * u));
+    painter.drawLine(QPointF(c.x() - 2 * u, c.y() - 1.6 * u),
+                     QPointF(c.x() - 2 * u, c.y() - 0.6 * u));
+    painter.drawLine(QPointF(c.x() + 2 * u, c.y() - 1.6 * u),
+                     QPointF(c.x() + 2 * u, c.y() - 0.6 * u));
     painter.drawLine(QPointF(c.x(), c.y() - 1.2 * u), QPointF(c.x() - 0.5 * u, c.y() + 0.6 * u));
     painter.drawArc(QRectF(c.x() - 2.2 * u, c.y() - 0.4 * u, 4.4 * u, 3 * u), 200 * 16, 140 * 16);
 }

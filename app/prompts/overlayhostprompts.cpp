@@ -17,8 +17,7 @@ namespace mpsim::app {
 OverlayHostPrompts::OverlayHostPrompts(QWidget *screen, QObject *parent)
     : QObject(parent)
     , m_screen(screen)
-{
-}
+{}
 
 OverlayHostPrompts::~OverlayHostPrompts()
 {
@@ -145,10 +144,9 @@ QWidget *OverlayHostPrompts::openOverlay() const
 
 int OverlayHostPrompts::queuedCount() const
 {
-    const auto waiting = std::count_if(m_prompts.begin(), m_prompts.end(),
-                                       [](const QPointer<PromptOverlay> &overlay) {
-                                           return overlay && !overlay->isAnswered();
-                                       });
+    const auto waiting = std::count_if(
+        m_prompts.begin(), m_prompts.end(),
+        [](const QPointer<PromptOverlay> &overlay) { return overlay && !overlay->isAnswered(); });
     return int(waiting) - (openPrompt() ? 1 : 0);
 }
 

@@ -82,9 +82,15 @@ PromptOverlay::PromptOverlay(PromptKind kind, Placement placement, const QString
 
     m_card->setObjectName(u"promptCard"_s);
     switch (placement) {
-    case Placement::BottomSheet: m_card->setProperty("placement", u"sheet"_s); break;
-    case Placement::CentredCard: m_card->setProperty("placement", u"card"_s); break;
-    case Placement::FullPage: m_card->setProperty("placement", u"page"_s); break;
+    case Placement::BottomSheet:
+        m_card->setProperty("placement", u"sheet"_s);
+        break;
+    case Placement::CentredCard:
+        m_card->setProperty("placement", u"card"_s);
+        break;
+    case Placement::FullPage:
+        m_card->setProperty("placement", u"page"_s);
+        break;
     }
     if (placement == Placement::FullPage)
         m_cardLayout->setContentsMargins(0, 0, 0, 0);
@@ -253,9 +259,15 @@ void PromptOverlay::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Return:
-    case Qt::Key_Enter: answerPrimary(); break;
-    case Qt::Key_Escape: answerSecondary(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Enter:
+        answerPrimary();
+        break;
+    case Qt::Key_Escape:
+        answerSecondary();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

@@ -33,8 +33,7 @@ QString scopeTitle(const std::string &scope)
 
 } // namespace
 
-SettingsOverlay::SettingsOverlay(const core::SettingsPrompt &prompt,
-                                 const QString &miniProgramName,
+SettingsOverlay::SettingsOverlay(const core::SettingsPrompt &prompt, const QString &miniProgramName,
                                  std::function<void(core::SettingsAnswer)> answer, QWidget *screen)
     : PromptOverlay(PromptKind::Settings, Placement::FullPage, miniProgramName, screen)
     , m_answer(std::move(answer))
@@ -68,11 +67,10 @@ SettingsOverlay::SettingsOverlay(const core::SettingsPrompt &prompt,
     contentLayout->addWidget(name);
     contentLayout->addSpacing(28);
 
-    QLabel *section = createLabel(m_original.empty()
-                                      ? tr("%1 has not asked for any permission yet.")
-                                            .arg(miniProgramName)
-                                      : tr("Allow %1 to").arg(miniProgramName),
-                                  u"sectionCaption"_s);
+    QLabel *section = createLabel(
+        m_original.empty() ? tr("%1 has not asked for any permission yet.").arg(miniProgramName)
+                           : tr("Allow %1 to").arg(miniProgramName),
+        u"sectionCaption"_s);
     section->setObjectName(u"sectionLabel"_s);
     section->setParent(content);
     section->setContentsMargins(RowIndent, 0, RowIndent, 8);

@@ -23,11 +23,11 @@ struct ModeText
 ModeText modeText(const std::string &authMode)
 {
     if (authMode == "facial")
-        return {BiometricGlyph::Mode::Face, QT_TRANSLATE_NOOP("mpsim::app::SoterOverlay",
-                                                              "Verify with face")};
+        return {BiometricGlyph::Mode::Face,
+                QT_TRANSLATE_NOOP("mpsim::app::SoterOverlay", "Verify with face")};
     if (authMode == "speech")
-        return {BiometricGlyph::Mode::Voice, QT_TRANSLATE_NOOP("mpsim::app::SoterOverlay",
-                                                               "Verify with voice")};
+        return {BiometricGlyph::Mode::Voice,
+                QT_TRANSLATE_NOOP("mpsim::app::SoterOverlay", "Verify with voice")};
     return {BiometricGlyph::Mode::Fingerprint,
             QT_TRANSLATE_NOOP("mpsim::app::SoterOverlay", "Verify with fingerprint")};
 }
@@ -57,8 +57,8 @@ SoterOverlay::SoterOverlay(const core::SoterPrompt &prompt, const QString &miniP
     layout->addWidget(title);
     layout->addSpacing(6);
     const QString content = QString::fromStdString(prompt.authContent);
-    QLabel *contentLabel =
-        createLabel(content.isEmpty() ? tr("Confirm that it is you") : content, u"detail"_s);
+    QLabel *contentLabel
+        = createLabel(content.isEmpty() ? tr("Confirm that it is you") : content, u"detail"_s);
     contentLabel->setObjectName(u"authContentLabel"_s);
     contentLabel->setAlignment(Qt::AlignHCenter);
     layout->addWidget(contentLabel);
@@ -66,8 +66,7 @@ SoterOverlay::SoterOverlay(const core::SoterPrompt &prompt, const QString &miniP
     layout->addWidget(createDivider());
     layout->addSpacing(12);
 
-    QLabel *simulate =
-        createLabel(tr("No sensor in the simulator: pick the result"), u"caption"_s);
+    QLabel *simulate = createLabel(tr("No sensor in the simulator: pick the result"), u"caption"_s);
     simulate->setAlignment(Qt::AlignHCenter);
     layout->addWidget(simulate);
     layout->addSpacing(10);

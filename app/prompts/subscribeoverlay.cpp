@@ -22,8 +22,8 @@ SubscribeOverlay::SubscribeOverlay(const core::SubscribePrompt &prompt,
     QVBoxLayout *layout = cardLayout();
     layout->addWidget(createHeader());
     layout->addSpacing(20);
-    QLabel *title =
-        createLabel(tr("%1 wants to send you these messages").arg(miniProgramName), u"title"_s);
+    QLabel *title
+        = createLabel(tr("%1 wants to send you these messages").arg(miniProgramName), u"title"_s);
     title->setObjectName(u"titleLabel"_s);
     layout->addWidget(title);
     layout->addSpacing(12);
@@ -92,9 +92,8 @@ QWidget *SubscribeOverlay::createTemplateRow(const core::SubscribeTemplateChoice
     QLabel *title = createLabel(QString::fromStdString(choice.title), u""_s);
     title->setObjectName(u"templateTitleLabel"_s);
     texts->addWidget(title);
-    texts->addWidget(createLabel(choice.permanent ? tr("Long-term subscription")
-                                                  : tr("One-time notice"),
-                                 u"caption"_s));
+    texts->addWidget(createLabel(
+        choice.permanent ? tr("Long-term subscription") : tr("One-time notice"), u"caption"_s));
     layout->addLayout(texts, 1);
 
     auto *toggle = new ToggleSwitch(row);

@@ -33,18 +33,16 @@ UserProfileOverlay::UserProfileOverlay(const core::UserProfilePrompt &prompt,
     QVBoxLayout *layout = cardLayout();
     layout->addWidget(createHeader());
     layout->addSpacing(20);
-    QLabel *title = createLabel(tr("%1 wants your public profile (nickname, avatar)")
-                                    .arg(miniProgramName),
-                                u"title"_s);
+    QLabel *title = createLabel(
+        tr("%1 wants your public profile (nickname, avatar)").arg(miniProgramName), u"title"_s);
     title->setObjectName(u"titleLabel"_s);
     layout->addWidget(title);
     layout->addSpacing(8);
     // getUserProfile says why it asks; the button grants scope.userInfo for good.
-    QLabel *detail =
-        button ? createLabel(tr("Allowing also lets it read your profile later, "
-                                "without asking again."),
-                             u"detail"_s)
-               : createLabel(QString::fromStdString(prompt.desc), u"detail"_s);
+    QLabel *detail = button ? createLabel(tr("Allowing also lets it read your profile later, "
+                                             "without asking again."),
+                                          u"detail"_s)
+                            : createLabel(QString::fromStdString(prompt.desc), u"detail"_s);
     detail->setObjectName(button ? u"detailLabel"_s : u"descLabel"_s);
     layout->addWidget(detail);
     layout->addSpacing(16);

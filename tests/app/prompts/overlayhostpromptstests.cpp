@@ -38,13 +38,20 @@ struct StringMaker<PromptKind>
     static std::string convert(PromptKind kind)
     {
         switch (kind) {
-        case PromptKind::None: return "None";
-        case PromptKind::Authorize: return "Authorize";
-        case PromptKind::UserProfile: return "UserProfile";
-        case PromptKind::UserInfoButton: return "UserInfoButton";
-        case PromptKind::Soter: return "Soter";
-        case PromptKind::Subscribe: return "Subscribe";
-        case PromptKind::Settings: return "Settings";
+        case PromptKind::None:
+            return "None";
+        case PromptKind::Authorize:
+            return "Authorize";
+        case PromptKind::UserProfile:
+            return "UserProfile";
+        case PromptKind::UserInfoButton:
+            return "UserInfoButton";
+        case PromptKind::Soter:
+            return "Soter";
+        case PromptKind::Subscribe:
+            return "Subscribe";
+        case PromptKind::Settings:
+            return "Settings";
         }
         return "?";
     }
@@ -61,7 +68,9 @@ struct Answers
 
     std::function<void(Answer)> callback()
     {
-        return [this](Answer answer) { received.push_back(std::move(answer)); };
+        return [this](Answer answer) {
+            received.push_back(std::move(answer));
+        };
     }
 };
 
@@ -117,8 +126,8 @@ core::AuthorizePrompt authorizePrompt(const std::string &scope = "scope.userLoca
     return core::AuthorizePrompt{"wxdemo", scope, {}};
 }
 
-core::UserProfilePrompt userProfilePrompt(
-    core::UserProfilePrompt::Kind kind = core::UserProfilePrompt::Kind::GetUserProfile)
+core::UserProfilePrompt userProfilePrompt(core::UserProfilePrompt::Kind kind
+                                          = core::UserProfilePrompt::Kind::GetUserProfile)
 {
     core::UserProfilePrompt prompt;
     prompt.appid = "wxdemo";
@@ -207,8 +216,8 @@ TEST_CASE("prompts: the authorize sheet says what each known scope allows", "[pr
         REQUIRE(overlay);
         CHECK(overlay->parentWidget() == screen.get());
         CHECK(overlay->isVisible());
-        const QString description =
-            QString::fromUtf8(scope.description.data(), qsizetype(scope.description.size()));
+        const QString description
+            = QString::fromUtf8(scope.description.data(), qsizetype(scope.description.size()));
         CHECK(labelText(overlay, u"titleLabel"_s) == u"Demo Mall wants to "_s + description);
         CHECK(labelText(overlay, u"miniProgramNameLabel"_s) == u"Demo Mall"_s);
         CHECK(labelText(overlay, u"scopeLabel"_s)
@@ -221,8 +230,7 @@ TEST_CASE("prompts: the authorize sheet says what each known scope allows", "[pr
     CHECK_FALSE(prompts.hasOpenPrompt());
 }
 
-TEST_CASE("prompts: the core's description wins; unknown scopes and names fall back",
-          "[prompts]")
+TEST_CASE("prompts: the core's description wins; unknown scopes and names fall back", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::PromptAnswer> answers;
@@ -343,8 +351,7 @@ TEST_CASE("prompts: the SOTER prompt shows authContent and simulates the sensor"
     }
 }
 
-TEST_CASE("prompts: the subscription sheet answers its switches and keep-choice box",
-          "[prompts]")
+TEST_CASE("prompts: the subscription sheet answers its switches and keep-choice box", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::SubscribeAnswer> answers;
@@ -359,8 +366,8 @@ TEST_CASE("prompts: the subscription sheet answers its switches and keep-choice 
     QStringList titles;
     for (const QLabel *label : overlay->findChildren<QLabel *>(u"templateTitleLabel"_s))
         titles.append(label->text());
-    CHECK(titles == QStringList{u"Order shipped"_s, u"Refund processed"_s,
-                                u"Coupon about to expire"_s});
+    CHECK(titles
+          == QStringList{u"Order shipped"_s, u"Refund processed"_s, u"Coupon about to expire"_s});
     for (const auto *toggle : switches)
         CHECK(toggle->isChecked());
     auto *keep = overlay->findChild<QCheckBox *>(u"keepChoiceCheckBox"_s);
@@ -651,8 +658,7 @@ TEST_CASE("prompts: a request made from inside an answer's callback shows next",
     CHECK(later.received == std::vector{core::PromptAnswer::Deny});
 }
 
-TEST_CASE("prompts: destroying the host answers open and queued popups exactly once",
-          "[prompts]")
+TEST_CASE("prompts: destroying the host answers open and queued popups exactly once", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::PromptAnswer> permission;

@@ -1,0 +1,182 @@
+#include "simulator/simulatorsession.h"
+
+#include "bridge/wxbridge.h"
+#include "host/hostservices.h"
+#include "simulator/simulatorview.h"
+#include "web/urlschemes.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileSystemWatcher>
+#include <QSet>
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace mpsim::app {
+
+namespace {
+
+constexpr int MaxWatchedFolders = 2000;
+
+} // namespace
+
+SimulatorSession::SimulatorSession(HostServices &host, SimulatorView &view, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_view(view)
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_reloadTimer(new QTimer(this))
+{
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(HotReloadDelayMs);
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        watchProject(); // new files and folders since the last change
+        reload();
+    });
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+}
+
+QString SimulatorSession::appid() const
+{
+    return hasProject() ? m_project.appid : QString::fromLatin1(PlaygroundAppid);
+}
+
+bool SimulatorSession::openProject(const QString &folder, QString *error)
+{
+    const ProjectLoad loaded = loadProject(folder);
+    if (!loaded.ok()) {
+        if (error)
+            *error = loaded.error;
+        emit problemReported(loaded.error);
+        return false;
+    }
+    m_project = loaded.project;
+    m_view.setProjectRoot(m_project.root);
+    m_view.setAppid(m_project.appid);
+    applyApiVersion();
+    watchProject();
+    load();
+    emit projectOpened();
+    return true;
+}
+
+void SimulatorSession::openPlayground()
+{
+    m_project = {};
+    m_view.setProjectRoot({});
+    m_view.setAppid(appid());
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    if (!watched.isEmpty())
+        m_watcher->removePaths(watched);
+    applyApiVersion();
+    load();
+    emit projectOpened();
+}
+
+QUrl SimulatorSession::startUrl() const
+{
+    // Until the WXML runtime exists, a project is shown through its own
+    // index.html when it has one (a plain web page calling wx), else through
+    // the API playground acting as that appid.
+    QUrl url;
+    if (hasProject() && QFile::exists(m_project.appRoot + u"/index.html"_s)) {
+        const QString relative = m_project.appRoot.mid(m_project.root.size());
+        url = projectUrl(relative + u"/index.html"_s);
+    } else {
+        url = runtimeUrl(u"/playground/index.html"_s);
+    }
+    if (!m_launchPage.isEmpty() || !m_launchQuery.isEmpty()) {
+        QUrlQuery query(m_launchQuery);
+        if (!m_launchPage.isEmpty())
+            query.addQueryItem(u"__page"_s, m_launchPage);
+        url.setQuery(query);
+    }
+    return url;
+}
+
+void SimulatorSession::reload()
+{
+    m_view.reload();
+    emit reloaded();
+}
+
+void SimulatorSession::load()
+{
+    m_view.load(startUrl());
+}
+
+void SimulatorSession::setApiVersionOverride(const QString &version)
+{
+    m_apiVersionOverride = version;
+    applyApiVersion();
+}
+
+QString SimulatorSession::effectiveApiVersion() const
+{
+    if (!m_apiVersionOverride.isEmpty())
+        return m_apiVersionOverride;
+    return m_project.apiVersion == u"v1"_s ? u"v1"_s : u"v2"_s;
+}
+
+void SimulatorSession::applyApiVersion()
+{
+    m_host.core().setApiVersion(effectiveApiVersion() == u"v1"_s ? core::ApiVersion::V1
+                                                                 : core::ApiVersion::V2);
+}
+
+void SimulatorSession::setEnvVersion(const QString &envVersion)
+{
+    core::HostProfile profile = m_host.core().hostProfile();
+    profile.account.envVersion = envVersion.toStdString();
+    m_host.core().setHostProfile(profile);
+    m_view.bridge()->pushSnapshot();
+}
+
+void SimulatorSession::setLaunchPage(const QString &page, const QString &query)
+{
+    m_launchPage = page;
+    m_launchQuery = query;
+}
+
+void SimulatorSession::watchProject()
+{
+    if (!hasProject())
+        return;
+    QStringList folders{m_project.root};
+    QDirIterator it(m_project.root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext() && folders.size() < MaxWatchedFolders) {
+        const QString folder = it.next();
+        if (folder.contains(u"/node_modules"_s) || folder.contains(u"/.git"_s)
+            || folder.contains(u"/.mpsim"_s))
+            continue;
+        folders << folder;
+    }
+    const QStringList watched = m_watcher->directories();
+    QStringList added;
+    for (const QString &folder : folders) {
+        if (!watched.contains(folder))
+            added << folder;
+    }
+    if (!added.isEmpty())
+        m_watcher->addPaths(added);
+    // Editors that save by writing in place change a file, not its folder.
+    const QStringList alreadyWatched = m_watcher->files();
+    const QSet<QString> watchedFiles(alreadyWatched.begin(), alreadyWatched.end());
+    QStringList files;
+    QDirIterator fileIt(m_project.root, QDir::Files, QDirIterator::Subdirectories);
+    while (fileIt.hasNext() && files.size() < 4 * MaxWatchedFolders) {
+        const QString file = fileIt.next();
+        if (!file.contains(u"/node_modules/"_s) && !file.contains(u"/.git/"_s)
+            && !watchedFiles.contains(file))
+            files << file;
+    }
+    if (!files.isEmpty())
+        m_watcher->addPaths(files);
+}
+
+} // namespace mpsim::app

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "project/project.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace mpsim::app {
+
+class HostServices;
+class SimulatorView;
+
+// What the simulator shows and how it gets there: the open project (or the
+// built-in API playground), the apiVersion / envVersion in force, and hot
+// reload (a saved file reloads the page within 300 ms, host state kept).
+class SimulatorSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimulatorSession)
+
+public:
+    static constexpr int HotReloadDelayMs = 300;
+    static constexpr char PlaygroundAppid[] = "mpsimplayground";
+
+    SimulatorSession(HostServices &host, SimulatorView &view, QObject *parent = nullptr);
+
+    // Opens a project folder. On failure nothing changes and the error names
+    // the file and location.
+    bool openProject(const QString &folder, QString *error = nullptr);
+    // Shows the built-in API playground (no project).
+    void openPlayground();
+    void reload();
+
+    bool hasProject() const { return !m_project.root.isEmpty(); }
+    const Project &project() const { return m_project; }
+    QString appid() const;
+    QUrl startUrl() const;
+
+    // "" (the project's own setting, else v2), "v1" or "v2".
+    void setApiVersionOverride(const QString &version);
+    QString effectiveApiVersion() const;
+    // develop / trial / release: getAccountInfoSync's envVersion.
+    void setEnvVersion(const QString &envVersion);
+    // Opens `page` ("pages/index/index") with `query` at the next load.
+    void setLaunchPage(const QString &page, const QString &query);
+
+signals:
+    void projectOpened();
+    void reloaded();
+    void problemReported(const QString &message);
+
+private:
+    void applyApiVersion();
+    void load();
+    void watchProject();
+
+    HostServices &m_host;
+    SimulatorView &m_view;
+    Project m_project;
+    QString m_apiVersionOverride;
+    QString m_launchPage;
+    QString m_launchQuery;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_reloadTimer;
+};
+
+} // namespace mpsim::app

@@ -1,0 +1,157 @@
+// The main window with a live simulator: projects, host popups over the
+// page, hot reload.
+
+#include "catchqt.h"
+#include "testapplication.h"
+#include "webtestsupport.h"
+
+#include "host/hostservices.h"
+#include "mainwindow/mainwindow.h"
+#include "prompts/overlayhostprompts.h"
+#include "simulator/simulatorpage.h"
+#include "simulator/simulatorsession.h"
+#include "simulator/simulatorview.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <catch2/catch.hpp>
+
+using namespace mpsim;
+using namespace mpsim::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Waits for `signal` of `sender` (or the timeout); true when it came.
+template<typename Sender, typename Signal>
+bool waitForSignal(Sender *sender, Signal signal, int timeoutMs = 10000)
+{
+    QEventLoop loop;
+    bool fired = false;
+    QObject::connect(sender, signal, &loop, [&] {
+        fired = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return fired;
+}
+
+bool openAndWait(app::MainWindow &window, const QString &folder)
+{
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(window.simulatorView(), &app::SimulatorView::loadFinished, &loop,
+                     [&](bool result) {
+                         ok = result;
+                         loop.quit();
+                     });
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    if (!window.openProject(folder, true))
+        return false;
+    loop.exec();
+    return ok;
+}
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+TEST_CASE("main window: an authorize popup shows over the page and is not blank", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    window.resize(1100, 900);
+    window.show();
+    REQUIRE(openAndWait(window, webDataDir() + u"/project"_s));
+    CHECK(window.windowTitle() == u"bridge test project - mpsim"_s);
+
+    window.simulatorView()->page()->runJavaScript(
+        u"wx.authorize({scope: 'scope.userLocation'})"_s);
+    REQUIRE(waitForSignal(window.prompts(), &app::OverlayHostPrompts::promptShown));
+    CHECK(window.prompts()->openPromptKind() == app::PromptKind::Authorize);
+    // Let the overlay paint before grabbing.
+    QEventLoop settle;
+    QTimer::singleShot(300, &settle, &QEventLoop::quit);
+    settle.exec();
+    const QImage image = window.grab().toImage();
+    CHECK(distinctColours(image) > 20);
+    image.save(QStringLiteral(MPSIM_TEST_DATA_DIR "/../../docs/screenshots/window-authorize.png"));
+
+    REQUIRE(window.prompts()->answerAllow());
+    CHECK(host.core().store().state("wxwebtestproject").scope("scope.userLocation")
+          == core::ScopeState::Granted);
+}
+
+TEST_CASE("main window: a project that cannot be read is reported with its location", "[window]")
+{
+    testApplication();
+    QTemporaryDir dir;
+    QFile config(dir.filePath(u"project.config.json"_s));
+    REQUIRE(config.open(QIODevice::WriteOnly));
+    config.write("{\n  \"appid\": \"x\",,\n}\n");
+    config.close();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    QString error;
+    CHECK_FALSE(window.session()->openProject(dir.path(), &error));
+    CHECK(error.startsWith(u"project.config.json:2:"_s));
+    QTemporaryDir empty;
+    CHECK_FALSE(window.session()->openProject(empty.path(), &error));
+    CHECK(error.contains(u"app.json"_s));
+}
+
+TEST_CASE("main window: saving a project file reloads the page and keeps host state", "[window]")
+{
+    testApplication();
+    QTemporaryDir dir;
+    for (const QString &name : {u"index.html"_s, u"app.json"_s, u"project.config.json"_s})
+        REQUIRE(QFile::copy(webDataDir() + u"/project/"_s + name, dir.filePath(name)));
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    REQUIRE(openAndWait(window, dir.path()));
+    host.core().store().state("wxwebtestproject").setScope("scope.camera",
+                                                           core::ScopeState::Granted);
+
+    QFile page(dir.filePath(u"index.html"_s));
+    REQUIRE(page.open(QIODevice::Append));
+    page.write("<p id=\"added\">saved</p>\n");
+    page.close();
+    REQUIRE(waitForSignal(window.session(), &app::SimulatorSession::reloaded, 5000));
+    REQUIRE(waitForSignal(window.simulatorView(), &app::SimulatorView::loadFinished, 10000));
+    CHECK(evaluate(*window.simulatorView(), u"return !!document.getElementById('added')"_s)
+              .toBool());
+    CHECK(host.core().store().state("wxwebtestproject").scope("scope.camera")
+          == core::ScopeState::Granted);
+}
+
+TEST_CASE("main window: device presets resize the phone's screen", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    REQUIRE(window.setDevice(u"iPhone 12/13/14"_s));
+    CHECK(window.simulatorView()->size() == QSize(390, 844));
+    CHECK_FALSE(window.setDevice(u"Nokia 3310"_s));
+    REQUIRE(window.setDevice(u"iPhone 6/7/8"_s));
+    CHECK(window.simulatorView()->size() == QSize(375, 667));
+}
