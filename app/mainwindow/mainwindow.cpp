@@ -241,6 +241,9 @@ void MainWindow::createToolBar()
 
 void MainWindow::createDocks()
 {
+    // Right-hand docks run the full height; the console sits under the phone.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     m_consoleDock = new ConsoleDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     connect(m_view, &SimulatorView::consoleMessage, this,

@@ -77,7 +77,7 @@ TEST_CASE("main window: an authorize popup shows over the page and is not blank"
     QTemporaryDir state;
     app::HostServices host(state.path());
     app::MainWindow window(&host);
-    window.resize(1100, 900);
+    window.resize(1280, 1180);
     window.show();
     REQUIRE(openAndWait(window, webDataDir() + u"/project"_s));
     CHECK(window.windowTitle() == u"bridge test project - mpsim"_s);
@@ -154,4 +154,37 @@ TEST_CASE("main window: device presets resize the phone's screen", "[window]")
     CHECK_FALSE(window.setDevice(u"Nokia 3310"_s));
     REQUIRE(window.setDevice(u"iPhone 6/7/8"_s));
     CHECK(window.simulatorView()->size() == QSize(375, 667));
+}
+
+TEST_CASE("main window: the API playground loads from the runtime and calls the core", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    window.resize(1280, 1180);
+    window.show();
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(window.simulatorView(), &app::SimulatorView::loadFinished, &loop,
+                     [&](bool result) {
+                         ok = result;
+                         loop.quit();
+                     });
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    window.session()->openPlayground();
+    loop.exec();
+    REQUIRE(ok);
+    CHECK(window.session()->appid() == u"mpsimplayground"_s);
+    CHECK(evaluate(*window.simulatorView(), u"return document.querySelectorAll('button').length"_s)
+              .toInt()
+          > 10);
+    CHECK(evaluate(*window.simulatorView(), u"return (await wx.login()).errMsg"_s).toString()
+          == u"login:ok"_s);
+    QEventLoop settle;
+    QTimer::singleShot(300, &settle, &QEventLoop::quit);
+    settle.exec();
+    const QImage image = window.grab().toImage();
+    CHECK(distinctColours(image) > 20);
+    image.save(QStringLiteral(MPSIM_TEST_DATA_DIR "/../../docs/screenshots/window-playground.png"));
 }
