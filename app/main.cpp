@@ -32,6 +32,9 @@ void printLine(std::FILE *stream, const QString &line)
     std::fflush(stream);
 }
 
+// Where the jscode2session endpoint listens unless --code2session-port says otherwise.
+constexpr quint16 DefaultCodeExchangePort = 17788;
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -56,6 +59,19 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    switch (commandLine.subcommand) {
+    case Subcommand::Compile:
+        printLine(stderr, u"mpsim: 'compile' needs the WXML/WXSS compiler, which this build does "
+                          "not include yet"_s);
+        return CommandLineErrorExitCode;
+    case Subcommand::Auto:
+        printLine(stderr, u"mpsim: 'auto' needs the automation server, which this build does not "
+                          "include yet"_s);
+        return CommandLineErrorExitCode;
+    case Subcommand::None:
+        break;
+    }
+
     prepareWebEngineEnvironment(commandLine.headless ? RunMode::Headless : RunMode::Windowed);
 
     registerUrlSchemes(); // before QApplication, as Qt WebEngine requires
@@ -74,12 +90,38 @@ int main(int argc, char *argv[])
     HostServices host;
     // Headless runs the same simulator without showing it (offscreen).
     MainWindow window(&host);
+    if (!commandLine.device.isEmpty())
+        window.setDevice(commandLine.device);
+    if (!commandLine.apiVersion.isEmpty())
+        window.session()->setApiVersionOverride(commandLine.apiVersion);
+    if (!commandLine.envVersion.isEmpty())
+        window.session()->setEnvVersion(commandLine.envVersion);
+    if (!commandLine.page.isEmpty())
+        window.session()->setLaunchPage(commandLine.page, commandLine.pageQuery);
+
+    // The developer's backend exchanges v2 login codes here. A fixed default
+    // port keeps backend configs stable; when it is taken, any free port.
     CodeExchangeServer codeExchange(host.core());
-    if (codeExchange.listen(0))
+    const bool portChosen = commandLine.code2sessionPort >= 0;
+    const quint16 port = portChosen ? quint16(commandLine.code2sessionPort) : DefaultCodeExchangePort;
+    if (codeExchange.listen(port) || (!portChosen && codeExchange.listen(0))) {
         window.setCodeExchangePort(codeExchange.port());
-    else
-        printLine(stderr, u"mpsim: the jscode2session endpoint is off: %1"_s.arg(codeExchange.errorString()));
-    window.session()->openPlayground();
+        printLine(stderr, u"mpsim: jscode2session at http://127.0.0.1:%1/sns/jscode2session"_s
+                              .arg(codeExchange.port()));
+    } else {
+        printLine(stderr, u"mpsim: cannot listen on 127.0.0.1:%1 for jscode2session: %2"_s
+                              .arg(port)
+                              .arg(codeExchange.errorString()));
+        if (portChosen)
+            return 1;
+    }
+
+    if (commandLine.projectDir.isEmpty()) {
+        window.session()->openPlayground();
+    } else if (QString error; !window.session()->openProject(commandLine.projectDir, &error)) {
+        printLine(stderr, u"mpsim: %1"_s.arg(error));
+        return 1;
+    }
 
     if (commandLine.headless) {
         printLine(stderr, u"mpsim: running headless (Ctrl+C or SIGTERM to stop)"_s);

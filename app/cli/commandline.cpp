@@ -283,28 +283,22 @@ QString commandLineHelpText()
            "\n" MPSIM_DESCRIPTION ".\n"
            "\n"
            "Arguments:\n"
-           "  PROJECT_DIR                  Mini-program project folder to open; default: the "
-           "built-in demo.\n"
+           "  PROJECT_DIR             Project folder to open; default: the built-in demo.\n"
            "\n"
            "Options:\n"
-           "  --page PATH[?QUERY]          Open this page first, e.g. pages/index/index?id=7.\n"
-           "  --device NAME                Phone to simulate (any case): %1.\n"
-           "  --api-version v1|v2          Login API: v1 the host app answers, v2 mpsim issues "
-           "codes.\n"
-           "  --env-version ENV            envVersion the mini-program sees: develop, trial or "
-           "release.\n"
-           "  --headless                   Run without a window (offscreen) until SIGINT or "
-           "SIGTERM.\n"
-           "  --code2session-port N        Port of the local jscode2session endpoint; 0: any free "
-           "port.\n"
-           "  --version                    Print the version and exit.\n"
-           "  -h, --help                   Print this help and exit.\n"
+           "  --page PATH[?QUERY]     Open this page first, e.g. pages/index/index?id=7.\n"
+           "  --device NAME           Phone to simulate (any case): %1.\n"
+           "  --api-version v1|v2     Login: v1 the host app answers, v2 mpsim issues codes.\n"
+           "  --env-version ENV       envVersion the app sees: develop, trial or release.\n"
+           "  --headless              Run without a window (offscreen) until SIGINT/SIGTERM.\n"
+           "  --code2session-port N   Port of the local jscode2session endpoint; 0: any free.\n"
+           "  --version               Print the version and exit.\n"
+           "  -h, --help              Print this help and exit.\n"
            "\n"
-           "Subcommands (first argument only; 'mpsim -- compile' opens a folder named compile):\n"
-           "  compile ARGUMENTS...         Run the compile driver; every argument after 'compile' "
-           "goes to it.\n"
-           "  auto --project DIR --auto-port N  Open DIR for miniprogram-automator at ws://127.0.0.1:N."_s
-               .arg(devices.join(u", "_s));
+           "Subcommands (first argument only; 'mpsim -- compile' opens ./compile):\n"
+           "  compile ARGUMENTS...    Run the compile driver with the arguments after it.\n"
+           "  auto --project DIR --auto-port N  For miniprogram-automator: ws://127.0.0.1:N."_s.arg(
+               devices.join(u", "_s));
 }
 
 QString versionText()

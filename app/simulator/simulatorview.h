@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulator/devicepreset.h"
+#include "simulator/simulatorpage.h"
 
 #include <QUrl>
 #include <QWebEnginePage>
@@ -17,7 +18,6 @@ class ApiCore;
 namespace mpsim::app {
 
 class SchemeHandler;
-class SimulatorPage;
 class WxBridge;
 
 // What shows on the phone's screen: a QWebEngineView on its own off-the-record
