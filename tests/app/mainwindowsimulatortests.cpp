@@ -92,7 +92,7 @@ TEST_CASE("main window: an authorize popup shows over the page and is not blank"
     settle.exec();
     const QImage image = window.grab().toImage();
     CHECK(distinctColours(image) > 20);
-    image.save(QStringLiteral(MPSIM_TEST_DATA_DIR "/../../docs/screenshots/window-authorize.png"));
+    image.save(screenshotDir() + u"/window-authorize.png"_s);
 
     REQUIRE(window.prompts()->answerAllow());
     CHECK(host.core().store().state("wxwebtestproject").scope("scope.userLocation")
@@ -186,5 +186,5 @@ TEST_CASE("main window: the API playground loads from the runtime and calls the 
     settle.exec();
     const QImage image = window.grab().toImage();
     CHECK(distinctColours(image) > 20);
-    image.save(QStringLiteral(MPSIM_TEST_DATA_DIR "/../../docs/screenshots/window-playground.png"));
+    image.save(screenshotDir() + u"/window-playground.png"_s);
 }

@@ -1,6 +1,7 @@
 #include "testapplication.h"
 
 #include <QApplication>
+#include <QDir>
 
 namespace mpsim::test {
 
@@ -15,6 +16,15 @@ QApplication &testApplication()
     // Never destroyed on purpose: destroying it during static destruction,
     // after Qt's own globals are gone, crashes in some plugins.
     return *new QApplication(argc, argv);
+}
+
+QString screenshotDir()
+{
+    QString dir = qEnvironmentVariable("MPSIM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::tempPath() + QStringLiteral("/mpsim-screenshots");
+    QDir().mkpath(dir);
+    return dir;
 }
 
 } // namespace mpsim::test

@@ -29,6 +29,7 @@ using namespace Qt::StringLiterals;
 using namespace mpsim;
 using app::OverlayHostPrompts;
 using app::PromptKind;
+using mpsim::test::screenshotDir;
 using mpsim::test::testApplication;
 
 namespace Catch {
@@ -192,7 +193,7 @@ QImage saveScreenshot(QWidget &screen, const QString &fileName)
     image.setDevicePixelRatio(2);
     image.fill(Qt::white);
     screen.render(&image);
-    const QDir dir(QStringLiteral(MPSIM_SCREENSHOT_DIR));
+    const QDir dir(screenshotDir());
     dir.mkpath(u"."_s);
     CHECK(image.save(dir.filePath(fileName)));
     return image;
