@@ -103,6 +103,10 @@ void MainWindow::createSimulator()
     m_prompts = new OverlayHostPrompts(m_view, this);
     m_host->core().setPrompts(m_prompts);
     m_session = new SimulatorSession(*m_host, *m_view, this);
+    connect(m_view, &SimulatorView::pageReplaced, this, [this] {
+        if (m_devToolsView)
+            m_view->page()->setDevToolsPage(m_devToolsView->page());
+    });
     connect(m_session, &SimulatorSession::projectOpened, this, [this] {
         m_prompts->setMiniProgramName(m_session->hasProject() ? m_session->project().name
                                                                : tr("API Playground"));

@@ -30,18 +30,13 @@ SimulatorView::SimulatorView(core::ApiCore &core, QWidget *parent)
     , m_device(DevicePreset::all().constFirst())
 {
     m_profile->installUrlSchemeHandler(SimulatorScheme, m_schemeHandler);
-    m_page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    m_page->settings()->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
     m_channel->registerObject(u"mpsimBridge"_s, m_bridge);
-    m_page->setWebChannel(m_channel);
-    m_view->setPage(m_page);
+    setUpPage();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 
-    connect(m_page, &QWebEnginePage::loadFinished, this, &SimulatorView::loadFinished);
-    connect(m_page, &SimulatorPage::consoleMessage, this, &SimulatorView::consoleMessage);
     connect(m_schemeHandler, &SchemeHandler::requestRefused, this,
             [this](const QUrl &url, const QString &problem) {
                 emit consoleMessage(QWebEnginePage::WarningMessageLevel,
@@ -59,9 +54,33 @@ SimulatorView::~SimulatorView()
     m_page = nullptr;
 }
 
+void SimulatorView::setUpPage()
+{
+    m_page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
+    m_page->settings()->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
+    m_page->setWebChannel(m_channel);
+    m_view->setPage(m_page);
+    connect(m_page, &QWebEnginePage::loadFinished, this, &SimulatorView::loadFinished);
+    connect(m_page, &SimulatorPage::consoleMessage, this, &SimulatorView::consoleMessage);
+}
+
 void SimulatorView::setProjectRoot(const QString &root)
 {
+    if (root == m_schemeHandler->projectRoot())
+        return;
+    // Every project's pages share the mpsim://project origin: a new profile
+    // makes sure no localStorage, IndexedDB or cache crosses from one project
+    // to the next.
+    QWebEngineProfile *oldProfile = m_profile;
+    SimulatorPage *oldPage = m_page;
+    m_profile = new QWebEngineProfile(this);
+    m_profile->installUrlSchemeHandler(SimulatorScheme, m_schemeHandler);
+    m_page = new SimulatorPage(m_profile, this);
+    setUpPage();
+    delete oldPage;
+    delete oldProfile;
     m_schemeHandler->setProjectRoot(root);
+    emit pageReplaced();
 }
 
 void SimulatorView::setAppid(const QString &appid)

@@ -32,6 +32,8 @@ public:
     explicit SimulatorView(core::ApiCore &core, QWidget *parent = nullptr);
     ~SimulatorView() override;
 
+    // Serves `root` under mpsim://project/. A different root gets a new
+    // off-the-record profile and page, so nothing stored leaks across projects.
     void setProjectRoot(const QString &root);
     void setAppid(const QString &appid);
     void setDevice(const DevicePreset &device);
@@ -49,10 +51,13 @@ public:
 
 signals:
     void loadFinished(bool ok);
+    // The page (and its profile) was replaced for a new project: page() changed.
+    void pageReplaced();
     void consoleMessage(QWebEnginePage::JavaScriptConsoleMessageLevel level,
                         const QString &message, int line, const QString &source);
 
 private:
+    void setUpPage();
     void installBridgeScript();
 
     QWebEngineProfile *m_profile;

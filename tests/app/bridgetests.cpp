@@ -362,3 +362,16 @@ TEST_CASE("bridge: the facade works in a Web Worker, which has no DOM", "[bridge
           == u"getSetting:ok"_s);
     CHECK_FALSE(sim.object(run.arg(u"noDom"_s)).value(u"hasDocument"_s).toBool());
 }
+
+TEST_CASE("simulator: storage does not leak from one project to the next", "[bridge]")
+{
+    QTemporaryDir other;
+    QFile::copy(webDataDir() + u"/project/index.html"_s, other.filePath(u"index.html"_s));
+    Simulator sim;
+    sim.run(u"localStorage.setItem('secret', 'project A'); return 1"_s);
+    CHECK(sim.run(u"return localStorage.getItem('secret')"_s).toString() == u"project A"_s);
+    sim.view->setProjectRoot(other.path());
+    REQUIRE(loadAndWait(*sim.view, app::projectUrl(u"/index.html"_s)));
+    CHECK(sim.run(u"return localStorage.getItem('secret')"_s).isNull());
+    CHECK(sim.errMsg(u"return await wx.login()"_s) == u"login:ok"_s);
+}
