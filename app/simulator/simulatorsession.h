@@ -23,7 +23,9 @@ class SimulatorSession final : public QObject
     Q_DISABLE_COPY_MOVE(SimulatorSession)
 
 public:
-    static constexpr int HotReloadDelayMs = 300;
+    // Editors write a file in bursts; the reload starts this long after the last
+    // write, well inside the 300 ms a developer expects.
+    static constexpr int HotReloadDelayMs = 150;
     static constexpr char PlaygroundAppid[] = "mpsimplayground";
 
     SimulatorSession(HostServices &host, SimulatorView &view, QObject *parent = nullptr);
