@@ -29,6 +29,10 @@ HostServices::HostServices(const QString &stateFolder, QObject *parent)
         emit problemReported(QString::fromStdString(error.toString()));
     });
     m_core.setCallObserver([this](const core::CallRecord &record) { emit callSettled(record); });
+    // Mock rules with a delay answer later on the event loop.
+    m_core.setScheduler([this](int delayMs, std::function<void()> task) {
+        QTimer::singleShot(delayMs, this, std::move(task));
+    });
     // Writing after every call would cost a disk sync per wx.login; a short
     // delay batches bursts and still loses nothing on a normal exit.
     m_flushTimer->setInterval(500);

@@ -2,6 +2,7 @@
 
 #include "bridge/wxbridge.h"
 #include "host/hostservices.h"
+#include "mock/projectconfigfile.h"
 #include "simulator/simulatorview.h"
 #include "web/urlschemes.h"
 
@@ -56,6 +57,7 @@ bool SimulatorSession::openProject(const QString &folder, QString *error)
         return false;
     }
     m_project = loaded.project;
+    loadMockRules();
     m_view.setProjectRoot(m_project.root);
     m_view.setAppid(m_project.appid);
     applyApiVersion();
@@ -65,9 +67,29 @@ bool SimulatorSession::openProject(const QString &folder, QString *error)
     return true;
 }
 
+void SimulatorSession::loadMockRules()
+{
+    core::MockRules rules;
+    const QString configPath = m_project.root + u"/project.config.json"_s;
+    if (QFile::exists(configPath)) {
+        auto file = core::ProjectConfigFile::load(configPath.toStdString());
+        if (file) {
+            rules = file->mockConfig().rules;
+            for (const auto &problem : rules.problems())
+                emit problemReported(u"project.config.json: mock rule: %1"_s.arg(QString::fromStdString(
+                    problem.toError("/mockConfig/rules").toString())));
+        } else {
+            emit problemReported(u"mock rules not loaded: %1"_s.arg(
+                QString::fromStdString(file.error().toString())));
+        }
+    }
+    m_host.core().setMockRules(std::move(rules));
+}
+
 void SimulatorSession::openPlayground()
 {
     m_project = {};
+    m_host.core().setMockRules({});
     m_view.setProjectRoot({});
     m_view.setAppid(appid());
     const QStringList watched = m_watcher->files() + m_watcher->directories();

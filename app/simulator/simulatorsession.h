@@ -56,6 +56,8 @@ signals:
     void problemReported(const QString &message);
 
 private:
+    // The project's mockConfig rules (project.config.json) answer calls first.
+    void loadMockRules();
     void applyApiVersion();
     void load();
     void watchProject();

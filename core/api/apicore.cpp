@@ -37,8 +37,9 @@ ApiCore::~ApiCore() = default;
 void ApiCore::invoke(std::string_view api, const nlohmann::json &args, const CallContext &context,
                      ReplyCallback callback)
 {
+    std::shared_ptr<CallRecord> record;
     if (m_observer) {
-        auto record = std::make_shared<CallRecord>();
+        record = std::make_shared<CallRecord>();
         record->api = printableName(api);
         record->args = args;
         record->context = context;
@@ -56,6 +57,9 @@ void ApiCore::invoke(std::string_view api, const nlohmann::json &args, const Cal
     Reply reply(printableName(api), std::move(callback));
     const ApiDescriptor *descriptor = m_registry.find(api);
     if (!descriptor || api.size() > maxApiNameLength) {
+        // A rule can mock an API mpsim does not implement (the IDEs allow it).
+        if (api.size() <= maxApiNameLength && answerFromMock(api, args, reply, record))
+            return;
         reply.fail(ApiError::UnknownApi, reply.api());
         return;
     }
@@ -64,6 +68,8 @@ void ApiCore::invoke(std::string_view api, const nlohmann::json &args, const Cal
         reply.send(invokeSync(api, args, context));
         return;
     }
+    if (answerFromMock(api, args, reply, record))
+        return;
     if (auto problem = checkParams(descriptor->params, args)) {
         reply.fail(ApiError::ParameterError, *problem);
         return;
@@ -96,6 +102,47 @@ ApiReply ApiCore::invokeSync(std::string_view api, const nlohmann::json &args,
         logger(LogArea::Api)->error("{}: {}", descriptor->name, e.what());
         return {false, failObject(descriptor->name, ApiError::InternalError, e.what())};
     }
+}
+
+bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args, Reply &reply,
+                             const std::shared_ptr<CallRecord> &record)
+{
+    if (m_mockRules.rules.empty())
+        return false;
+    std::optional<MockMatch> match = m_mockRules.match(api, optionsOf(args));
+    if (!match)
+        return false;
+    if (record)
+        record->mockRule = match->ruleName + " (" + match->ruleId + ")";
+    if (match->needsLogicLayer()) {
+        // Function rules run in the mini-program's logic layer, which is not
+        // part of this build yet: say so instead of answering something else.
+        reply.fail(ApiError::InternalError,
+                   "mock rule \"" + match->ruleName
+                       + "\" is a JavaScript function, which needs the logic layer");
+        return true;
+    }
+    if (match->delayMs > 0 && m_scheduler) {
+        m_scheduler(match->delayMs, [reply, answer = match->reply] { reply.send(answer); });
+        return true;
+    }
+    reply.send(match->reply);
+    return true;
+}
+
+void ApiCore::setMockRules(MockRules rules)
+{
+    m_mockRules = std::move(rules);
+}
+
+const MockRules &ApiCore::mockRules() const
+{
+    return m_mockRules;
+}
+
+void ApiCore::setScheduler(std::function<void(int, std::function<void()>)> scheduler)
+{
+    m_scheduler = std::move(scheduler);
 }
 
 bool ApiCore::canIUse(std::string_view schema) const

@@ -3,6 +3,7 @@
 #include "api/apienvironment.h"
 #include "api/apiregistry.h"
 #include "api/callcontext.h"
+#include "mock/mockrules.h"
 #include "util/result.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ struct CallRecord
     ApiReply reply;
     std::int64_t startedAtMs = 0;
     std::int64_t settledAtMs = 0;
+    std::string mockRule; // the mock rule that answered ("name (id)"), empty when none
 };
 
 // The open-API core: answers every wx call the way the super app's host does,
@@ -75,13 +77,26 @@ public:
     // Called after every call settles (the call log, automation's streams).
     void setCallObserver(std::function<void(const CallRecord &)> observer);
 
+    // Mock rules, asked before an API's own behaviour: the first enabled
+    // matching rule answers the call (PROJECT-FILES.md, "mockConfig").
+    void setMockRules(MockRules rules);
+    const MockRules &mockRules() const;
+    // Runs `task` after `delayMs` (the app's timer), for rules with a delay.
+    // Without a scheduler a delayed rule answers at once.
+    void setScheduler(std::function<void(int delayMs, std::function<void()> task)> scheduler);
+
     HostStateStore &store();
     const Clock &clock() const;
 
 private:
     ApiRegistry m_registry;
     std::unique_ptr<ApiEnvironment> m_env;
+    bool answerFromMock(std::string_view api, const nlohmann::json &args, Reply &reply,
+                        const std::shared_ptr<CallRecord> &record);
+
     std::function<void(const CallRecord &)> m_observer;
+    MockRules m_mockRules;
+    std::function<void(int, std::function<void()>)> m_scheduler;
 };
 
 } // namespace mpsim::core

@@ -16,6 +16,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QImage>
+#include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -187,4 +188,19 @@ TEST_CASE("main window: the API playground loads from the runtime and calls the 
     const QImage image = window.grab().toImage();
     CHECK(distinctColours(image) > 20);
     image.save(screenshotDir() + u"/window-playground.png"_s);
+}
+
+TEST_CASE("main window: the project's mockConfig rules answer the page's calls", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    REQUIRE(openAndWait(window, webDataDir() + u"/project"_s));
+    const QJsonValue result = evaluate(*window.simulatorView(), u"return await wx.getLocation()"_s);
+    CHECK(result.toObject().value(u"latitude"_s).toDouble() == Approx(22.54));
+    CHECK(result.toObject().value(u"errMsg"_s).toString() == u"getLocation:ok"_s);
+    // Opening the playground drops the project's rules.
+    window.session()->openPlayground();
+    CHECK(host.core().mockRules().rules.empty());
 }
