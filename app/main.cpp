@@ -3,6 +3,7 @@
 
 #include "buildinfo.h"
 #include "cli/commandline.h"
+#include "compiler/compilecommand.h"
 #include "host/codeexchangeserver.h"
 #include "host/hostservices.h"
 #include "simulator/simulatorsession.h"
@@ -19,6 +20,9 @@
 #include <QStringList>
 
 #include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace mpsim::app;
@@ -60,10 +64,13 @@ int main(int argc, char *argv[])
     }
 
     switch (commandLine.subcommand) {
-    case Subcommand::Compile:
-        printLine(stderr, u"mpsim: 'compile' needs the WXML/WXSS compiler, which this build does "
-                          "not include yet"_s);
-        return CommandLineErrorExitCode;
+    case Subcommand::Compile: {
+        // No window, no Qt application: the compiler is core's.
+        std::vector<std::string> compileArguments;
+        for (const QString &argument : commandLine.subcommandArguments)
+            compileArguments.push_back(argument.toStdString());
+        return mpsim::core::compiler::runCompileCommand(compileArguments, std::cout, std::cerr);
+    }
     case Subcommand::Auto:
         printLine(stderr, u"mpsim: 'auto' needs the automation server, which this build does not "
                           "include yet"_s);

@@ -12,6 +12,8 @@ packages=(
     qt6-webchannel-dev qt6-websockets-dev qt6-httpserver-dev libgl-dev
     nlohmann-json3-dev libspdlog-dev catch2
     xvfb xauth libqt6svg6 qt6-qpa-plugins
+    # The compilers' libFuzzer targets (the "fuzz" preset).
+    clang libclang-rt-14-dev
 )
 # Node.js runs the page runtime's JavaScript tests. A machine may have it from
 # elsewhere (its npm then conflicts with Debian's): only install when absent.

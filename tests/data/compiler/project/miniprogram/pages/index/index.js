@@ -1,0 +1,2 @@
+const format = require("../../utils/util.js");
+Page({ data: { title: "Home", list: [] } });

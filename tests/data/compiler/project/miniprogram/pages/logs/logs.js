@@ -1,0 +1,2 @@
+import dayjs from "dayjs";
+Page({});
