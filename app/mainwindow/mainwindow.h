@@ -61,6 +61,7 @@ private:
     void createStatusBar();
     void showAbout();
     void chooseProject();
+    void compileProject();
     void rememberProject(const QString &folder);
     void updateRecentMenu();
     void updateConditionMenu();

@@ -1,6 +1,7 @@
 #include "simulator/simulatorsession.h"
 
 #include "bridge/wxbridge.h"
+#include "compiler/projectcompiler.h"
 #include "host/hostservices.h"
 #include "mock/projectconfigfile.h"
 #include "simulator/simulatorview.h"
@@ -125,6 +126,30 @@ void SimulatorSession::reload()
 {
     m_view.reload();
     emit reloaded();
+}
+
+std::vector<core::compiler::Diagnostic> SimulatorSession::compile(QString *summary)
+{
+    if (!hasProject()) {
+        *summary = tr("Compile: no project is open (the API playground has no WXML)");
+        return {};
+    }
+    core::compiler::ProjectCompiler compiler(&m_compileCache);
+    auto result = compiler.compile(m_project.root.toStdString());
+    if (!result) {
+        *summary = tr("Compile: %1").arg(QString::fromStdString(result.error().toString()));
+        return {};
+    }
+    int errors = 0;
+    for (const auto &diagnostic : result->diagnostics)
+        errors += diagnostic.severity == core::compiler::Severity::Error;
+    const int warnings = int(result->diagnostics.size()) - errors;
+    *summary = tr("Compiled %1 pages and %2 components: %3 errors, %4 warnings")
+                   .arg(result->pages.size())
+                   .arg(result->components.size())
+                   .arg(errors)
+                   .arg(warnings);
+    return result->diagnostics;
 }
 
 void SimulatorSession::load()

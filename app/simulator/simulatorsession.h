@@ -1,5 +1,7 @@
 #pragma once
 
+#include "compiler/compilecache.h"
+#include "compiler/diagnostic.h"
 #include "project/project.h"
 
 #include <QObject>
@@ -37,6 +39,11 @@ public:
     void openPlayground();
     void reload();
 
+    // Compiles the open project's WXML and WXSS (only files whose content
+    // changed since the last compile) and returns the diagnostics; an empty
+    // list with `error` set when there is no mini-program project.
+    std::vector<core::compiler::Diagnostic> compile(QString *summary);
+
     bool hasProject() const { return !m_project.root.isEmpty(); }
     const Project &project() const { return m_project; }
     QString appid() const;
@@ -68,6 +75,7 @@ private:
     QString m_apiVersionOverride;
     QString m_launchPage;
     QString m_launchQuery;
+    core::compiler::CompileCache m_compileCache;
     QFileSystemWatcher *m_watcher;
     QTimer *m_reloadTimer;
 };

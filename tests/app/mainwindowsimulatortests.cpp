@@ -204,3 +204,19 @@ TEST_CASE("main window: the project's mockConfig rules answer the page's calls",
     window.session()->openPlayground();
     CHECK(host.core().mockRules().rules.empty());
 }
+
+TEST_CASE("main window: Compile reports the project's diagnostics in the console", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    REQUIRE(window.session()->openProject(QStringLiteral(MPSIM_TEST_DATA_DIR "/compiler/project")));
+    QString summary;
+    const auto diagnostics = window.session()->compile(&summary);
+    CHECK(summary.startsWith(u"Compiled 3 pages"_s));
+    CHECK_FALSE(diagnostics.empty()); // the fixture's .less and ES-module warnings
+    window.session()->openPlayground();
+    CHECK(window.session()->compile(&summary).empty());
+    CHECK(summary.contains(u"no project"_s));
+}
