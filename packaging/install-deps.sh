@@ -12,6 +12,9 @@ packages=(
     qt6-webchannel-dev qt6-websockets-dev qt6-httpserver-dev libgl-dev
     nlohmann-json3-dev libspdlog-dev catch2
     xvfb xauth libqt6svg6 qt6-qpa-plugins
+    # Babel (standalone build): the logic layer turns ES import/export into
+    # CommonJS with it; compiled into the runtime resources.
+    node-babel7-standalone
     # The compilers' libFuzzer targets (the "fuzz" preset).
     clang libclang-rt-14-dev
 )
