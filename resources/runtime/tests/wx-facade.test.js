@@ -242,8 +242,8 @@ test('an unknown API without callbacks rejects its Promise with the host fail', 
 
 test('an unknown synchronous API throws a clear error and still reaches the host log', () => {
     const host = makeHost();
-    assert.throws(() => host.wx.getSystemInfoSync(), { message: 'getSystemInfoSync:fail not supported by mpsim' });
-    assert.equal(host.last().api, 'getSystemInfoSync');
+    assert.throws(() => host.wx.getBatteryInfoSync(), { message: 'getBatteryInfoSync:fail not supported by mpsim' });
+    assert.equal(host.last().api, 'getBatteryInfoSync');
     // The host's answer for a log-only call is accepted silently.
     assert.equal(host.reply(host.last().id, false, { errMsg: 'x' }), true);
     assert.equal(host.console.records.warn.length, 0);
@@ -401,7 +401,12 @@ test('then, toJSON and symbols are not proxied, so await wx does not hang', asyn
 
 test('wx lists the known APIs and hides its internals', () => {
     const host = makeHost();
-    assert.deepEqual(Object.keys(host.wx).sort(), ['authorize', 'canIUse', 'getAccountInfoSync', 'getSetting', 'getUserProfile', 'login']);
+    assert.deepEqual(Object.keys(host.wx).sort(), [
+        'authorize', 'canIUse', 'clearStorageSync', 'getAccountInfoSync', 'getAppAuthorizeSetting',
+        'getAppBaseInfo', 'getDeviceInfo', 'getMenuButtonBoundingClientRect', 'getSetting',
+        'getStorageInfoSync', 'getStorageSync', 'getSystemInfoSync', 'getSystemSetting',
+        'getUserProfile', 'getWindowInfo', 'login', 'removeStorageSync', 'setStorageSync',
+    ]);
     assert.equal(typeof host.wx.__deliver, 'function');
     assert.equal(host.wx.someApi, host.wx.someApi); // stable identity
 });
@@ -440,4 +445,310 @@ test('loads as a classic script (Worker / page) and defines the global factory',
     const wx = context.__mpsimCreateWx({ send: (m) => sent.push(m) }, { apis: ['login'] });
     wx.login({ success() {} });
     assert.equal(sent[0].api, 'login');
+});
+
+// --- storage: Sync forms answered locally, written through to the host ------
+
+// A host double that owns the storage as core does (one Map per host), answers
+// queued calls in order when process() runs, and after each write pushes a
+// snapshot to every attached facade (the view page's and the logic worker's),
+// the way HostServices' snapshotChanged -> WxBridge::pushSnapshot does.
+function makeStorageHost({ pushSnapshots = true } = {}) {
+    const storage = new Map();
+    const queue = [];
+    const facades = [];
+    const log = [];
+    const snapshot = () => ({ storage: Object.fromEntries(storage) });
+    function answer(message) {
+        const { api, args } = message;
+        log.push(api);
+        let result = { errMsg: api + ':ok' };
+        let ok = true;
+        let wrote = false;
+        if (api === 'setStorage' || api === 'setStorageSync') {
+            if (args.key === 'refused') {
+                ok = false;
+                result = { errMsg: api + ':fail exceed storage max size 10Mb', errno: 101 };
+            } else {
+                storage.set(args.key, args.data === undefined ? '' : args.data);
+                wrote = true;
+            }
+        } else if (api === 'removeStorage' || api === 'removeStorageSync') {
+            wrote = storage.delete(args.key);
+        } else if (api === 'clearStorage' || api === 'clearStorageSync') {
+            wrote = storage.size > 0;
+            storage.clear();
+        } else if (api === 'getStorage') {
+            if (storage.has(args.key))
+                result.data = storage.get(args.key);
+            else {
+                ok = false;
+                result = { errMsg: 'getStorage:fail data not found', errno: 101 };
+            }
+        }
+        return { ok, result, wrote };
+    }
+    const host = {
+        storage, log, facades,
+        attach(options = {}) {
+            const facade = { sent: [], console: recordingConsole() };
+            facade.transport = {
+                send(message) {
+                    facade.sent.push(message);
+                    queue.push({ facade, message });
+                },
+            };
+            facade.wx = createWx(facade.transport, {
+                apis: ['setStorage', 'getStorage', 'removeStorage', 'clearStorage'],
+                snapshot: snapshot(),
+                console: facade.console,
+                ...options,
+            });
+            facades.push(facade);
+            return facade;
+        },
+        // Answers every queued call, in order; returns how many.
+        process(count = Infinity) {
+            let done = 0;
+            while (queue.length && done < count) {
+                const { facade, message } = queue.shift();
+                const { ok, result, wrote } = answer(message);
+                facade.wx.__deliver({ id: message.id, ok, result });
+                if (wrote && pushSnapshots)
+                    host.push();
+                ++done;
+            }
+            return done;
+        },
+        push() {
+            const next = snapshot();
+            facades.forEach((f) => f.wx.__updateSnapshot(next));
+        },
+        snapshot,
+    };
+    return host;
+}
+
+test('storage: the Sync reads answer from the snapshot, as copies, "" for a missing key', () => {
+    const host = makeHost({ options: { snapshot: { storage: { user: { name: 'Lin' }, n: 3, flag: false, nothing: null } } } });
+    const user = host.wx.getStorageSync('user');
+    assert.deepEqual(user, { name: 'Lin' });
+    user.name = 'changed';
+    assert.deepEqual(host.wx.getStorageSync('user'), { name: 'Lin' });
+    assert.equal(host.wx.getStorageSync('n'), 3);
+    assert.equal(host.wx.getStorageSync('flag'), false);
+    assert.equal(host.wx.getStorageSync('nothing'), null);
+    assert.equal(host.wx.getStorageSync('missing'), '');
+    assert.deepEqual(host.wx.getStorageInfoSync(), {
+        keys: ['user', 'n', 'flag', 'nothing'],
+        currentSize: 1, // (4+13) + (1+1) + (4+5) + (7+4) = 39 units
+        limitSize: 10240,
+    });
+    // Reads never reach the host.
+    assert.equal(host.sent.length, 0);
+});
+
+test('storage: setStorageSync applies at once and writes through to the host under its own name', () => {
+    const host = makeStorageHost();
+    const page = host.attach();
+    assert.equal(page.wx.setStorageSync('cart', { items: [1, 2], note: undefined, fn() {} }), undefined);
+    assert.deepEqual(page.wx.getStorageSync('cart'), { items: [1, 2] });
+    assert.equal(page.sent.length, 1);
+    assert.deepEqual(page.sent[0], { id: 1, api: 'setStorageSync', args: { key: 'cart', data: { items: [1, 2] } }, gesture: null });
+    assert.equal(host.storage.size, 0); // not persisted until the host runs the call
+    host.process();
+    assert.deepEqual(host.storage.get('cart'), { items: [1, 2] });
+    assert.deepEqual(page.wx.getStorageSync('cart'), { items: [1, 2] });
+    assert.equal(page.wx.__pendingCount(), 0);
+    // removeStorageSync and clearStorageSync go the same way.
+    page.wx.setStorageSync('other', 'x');
+    page.wx.removeStorageSync('cart');
+    assert.equal(page.wx.getStorageSync('cart'), '');
+    assert.deepEqual(page.wx.getStorageInfoSync().keys, ['other']);
+    page.wx.clearStorageSync();
+    assert.deepEqual(page.wx.getStorageInfoSync().keys, []);
+    assert.deepEqual(page.sent.slice(1).map((m) => [m.api, m.args]), [
+        ['setStorageSync', { key: 'other', data: 'x' }],
+        ['removeStorageSync', { key: 'cart' }],
+        ['clearStorageSync', {}],
+    ]);
+    host.process();
+    assert.equal(host.storage.size, 0);
+    assert.deepEqual(host.log, ['setStorageSync', 'setStorageSync', 'removeStorageSync', 'clearStorageSync']);
+    assert.equal(page.console.records.warn.length, 0);
+});
+
+test('storage: a snapshot older than an unconfirmed write does not hide it', () => {
+    const host = makeStorageHost();
+    const page = host.attach();
+    page.wx.setStorageSync('n', 1);
+    page.wx.setStorageSync('n', 2);
+    page.wx.setStorageSync('m', 'kept');
+    // The host answers the first write and pushes a snapshot holding n = 1 only.
+    host.process(1);
+    assert.deepEqual(host.snapshot().storage, { n: 1 });
+    assert.equal(page.wx.getStorageSync('n'), 2);
+    assert.equal(page.wx.getStorageSync('m'), 'kept');
+    // A snapshot pushed for another reason (a host profile edit) changes nothing either.
+    host.push();
+    assert.equal(page.wx.getStorageSync('n'), 2);
+    host.process();
+    assert.equal(page.wx.getStorageSync('n'), 2);
+    assert.deepEqual(host.snapshot().storage, { n: 2, m: 'kept' });
+});
+
+test('storage: the reply is enough; the copy is right before the snapshot arrives', () => {
+    const host = makeStorageHost({ pushSnapshots: false });
+    const page = host.attach();
+    page.wx.setStorageSync('a', 1);
+    page.wx.removeStorageSync('b');
+    host.process();
+    assert.equal(page.wx.getStorageSync('a'), 1);
+    // A later snapshot from the host replaces the copy entirely.
+    host.push();
+    assert.equal(page.wx.getStorageSync('a'), 1);
+    page.wx.__updateSnapshot({ storage: {} });
+    assert.equal(page.wx.getStorageSync('a'), '');
+});
+
+test('storage: a write the host refuses is undone with a warning', () => {
+    const host = makeStorageHost();
+    const page = host.attach();
+    page.wx.setStorageSync('refused', 'big');
+    page.wx.setStorageSync('ok', 1);
+    assert.equal(page.wx.getStorageSync('refused'), 'big');
+    host.process();
+    assert.equal(page.wx.getStorageSync('refused'), '');
+    assert.equal(page.wx.getStorageSync('ok'), 1);
+    assert.equal(page.console.records.warn.length, 1);
+    assert.match(String(page.console.records.warn[0][0]), /wx\.setStorageSync was refused by the host.*exceed storage max size 10Mb/);
+});
+
+test('storage: the view page and the logic worker stay in step through the host', async () => {
+    const host = makeStorageHost();
+    const view = host.attach();
+    const logic = host.attach();
+    logic.wx.setStorageSync('token', 'abc');
+    assert.equal(view.wx.getStorageSync('token'), ''); // not yet: the host has not run it
+    host.process();
+    assert.equal(view.wx.getStorageSync('token'), 'abc');
+    // An async write from the view reaches the worker the same way.
+    const done = view.wx.setStorage({ key: 'theme', data: 'dark' });
+    host.process();
+    await done;
+    assert.equal(logic.wx.getStorageSync('theme'), 'dark');
+    view.wx.removeStorageSync('token');
+    host.process();
+    assert.equal(logic.wx.getStorageSync('token'), '');
+    assert.deepEqual(logic.wx.getStorageInfoSync().keys, ['theme']);
+});
+
+test('storage: async writes update the copy when they succeed, even before the snapshot', async () => {
+    const host = makeStorageHost({ pushSnapshots: false });
+    const page = host.attach();
+    const seen = [];
+    page.wx.setStorage({ key: 'k', data: [1], success: () => seen.push(page.wx.getStorageSync('k')) });
+    // Not applied before the host answers (it may refuse).
+    assert.equal(page.wx.getStorageSync('k'), '');
+    host.process();
+    await flush();
+    assert.deepEqual(seen, [[1]]);
+    const refused = page.wx.setStorage({ key: 'refused', data: 1 });
+    host.process();
+    await assert.rejects(refused, { errMsg: 'setStorage:fail exceed storage max size 10Mb' });
+    assert.equal(page.wx.getStorageSync('refused'), '');
+    page.wx.removeStorage({ key: 'k' });
+    host.process();
+    assert.equal(page.wx.getStorageSync('k'), '');
+    page.wx.setStorage({ key: 'x', data: 1 });
+    page.wx.clearStorage({});
+    host.process();
+    assert.deepEqual(page.wx.getStorageInfoSync().keys, []);
+    // The async getStorage asks the host.
+    host.storage.set('remote', 'r');
+    const got = page.wx.getStorage({ key: 'remote' });
+    host.process();
+    assert.deepEqual(await got, { data: 'r', errMsg: 'getStorage:ok' });
+});
+
+test('storage: Sync parameter errors throw with the platform errMsg and send nothing', () => {
+    const host = makeHost();
+    const expectThrow = (fn, errMsg) => assert.throws(fn, (e) => e instanceof Error && e.message === errMsg && e.errMsg === errMsg && typeof e.errno === 'number');
+    expectThrow(() => host.wx.setStorageSync(1, 'x'), 'setStorageSync:fail parameter error: parameter.key should be String instead of Number;');
+    expectThrow(() => host.wx.setStorageSync(undefined, 'x'), 'setStorageSync:fail parameter error: parameter.key should be String instead of Undefined;');
+    expectThrow(() => host.wx.getStorageSync(null), 'getStorageSync:fail parameter error: parameter.key should be String instead of Null;');
+    expectThrow(() => host.wx.removeStorageSync({}), 'removeStorageSync:fail parameter error: parameter.key should be String instead of Object;');
+    const cyclic = {};
+    cyclic.self = cyclic;
+    expectThrow(() => host.wx.setStorageSync('c', cyclic), 'setStorageSync:fail parameter error: parameter.data.self is a circular reference;');
+    expectThrow(() => host.wx.setStorageSync('b', 10n), 'setStorageSync:fail parameter error: parameter.data is a BigInt, which cannot be serialised;');
+    assert.equal(host.sent.length, 0);
+    assert.deepEqual(host.wx.getStorageInfoSync().keys, []);
+});
+
+test('storage: undefined data is stored as an empty string', () => {
+    const host = makeHost();
+    host.wx.setStorageSync('k');
+    assert.equal(host.wx.getStorageSync('k'), '');
+    assert.deepEqual(host.last().args, { key: 'k', data: '' });
+});
+
+test('storage: 1 MB per entry and 10 MB in all, measured as core measures them', () => {
+    const host = makeHost();
+    const MB = 1024 * 1024;
+    host.wx.setStorageSync('big', 'x'.repeat(MB - 3));
+    assert.throws(() => host.wx.setStorageSync('big', 'x'.repeat(MB - 2)), { message: 'setStorageSync:fail:entry size limit reached' });
+    // An object counts its JSON text: {"s":"…"} adds 8 characters.
+    assert.throws(() => host.wx.setStorageSync('o', { s: 'x'.repeat(MB - 8) }), { message: 'setStorageSync:fail:entry size limit reached' });
+    host.wx.setStorageSync('o', { s: 'x'.repeat(MB - 9) });
+    assert.equal(host.wx.getStorageSync('big').length, MB - 3); // the old value stays
+    for (let i = 2; i < 10; ++i)
+        host.wx.setStorageSync('p' + i, 'x'.repeat(MB - 2));
+    assert.equal(host.wx.getStorageInfoSync().currentSize, 10240);
+    assert.throws(() => host.wx.setStorageSync('q', ''), { message: 'setStorageSync:fail exceed storage max size 10Mb' });
+    // Replacing an entry counts only the difference.
+    host.wx.setStorageSync('p9', 'small');
+    host.wx.setStorageSync('q', '');
+    assert.equal(host.sent.length, 12);
+});
+
+test('storage: a write the transport cannot send throws and is undone', () => {
+    const wx = createWx({ send() { throw new Error('bridge gone'); } }, { console: recordingConsole() });
+    assert.throws(() => wx.setStorageSync('k', 1), { message: 'setStorageSync:fail internal error: the host cannot be reached' });
+    assert.equal(wx.getStorageSync('k'), '');
+    assert.equal(wx.__pendingCount(), 0);
+});
+
+test('system information comes from snapshot.syncValues without any option', () => {
+    const syncValues = {
+        getSystemInfoSync: { platform: 'devtools', windowHeight: 603 },
+        getWindowInfo: { windowWidth: 375 },
+        getMenuButtonBoundingClientRect: { width: 87, right: 368 },
+    };
+    const host = makeHost({ options: { snapshot: { syncValues } } });
+    assert.deepEqual(host.wx.getSystemInfoSync(), syncValues.getSystemInfoSync);
+    assert.deepEqual(host.wx.getWindowInfo(), syncValues.getWindowInfo);
+    assert.deepEqual(host.wx.getMenuButtonBoundingClientRect(), { width: 87, right: 368 });
+    assert.throws(() => host.wx.getDeviceInfo(), { message: 'getDeviceInfo:fail no value in the snapshot' });
+    // A device change pushes a new snapshot.
+    host.wx.__updateSnapshot({ syncValues: { getSystemInfoSync: { platform: 'devtools', windowHeight: 753 } } });
+    assert.equal(host.wx.getSystemInfoSync().windowHeight, 753);
+    assert.equal(host.wx.canIUse('getWindowInfo'), true);
+    assert.equal(host.sent.length, 0);
+});
+
+test('request with responseType arraybuffer gets an ArrayBuffer; text stays text', async () => {
+    const host = makeHost({ options: { apis: ['request'] } });
+    const bytes = host.wx.request({ url: 'https://example.com', responseType: 'arraybuffer' });
+    host.reply(host.last().id, true, { data: 'AAH/e30=', statusCode: 200 });
+    const res = await bytes;
+    assert.ok(res.data instanceof ArrayBuffer);
+    assert.deepEqual(Array.from(new Uint8Array(res.data)), [0, 1, 255, 123, 125]);
+    assert.equal(res.statusCode, 200);
+    const text = host.wx.request({ url: 'https://example.com' });
+    host.reply(host.last().id, true, { data: 'AAH/e30=' });
+    assert.equal((await text).data, 'AAH/e30=');
+    const empty = host.wx.request({ url: 'https://example.com', responseType: 'arraybuffer' });
+    host.reply(host.last().id, true, { data: '' });
+    assert.equal((await empty).data.byteLength, 0);
 });
