@@ -1,6 +1,8 @@
 // mpsim's entry point: parse the command line, prepare the environment, wire
 // the top-level objects and run the event loop. Nothing else belongs here.
 
+#include "automation/automationhost.h"
+#include "automation/automationserver.h"
 #include "buildinfo.h"
 #include "cli/commandline.h"
 #include "compiler/compilecommand.h"
@@ -21,6 +23,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,10 +74,7 @@ int main(int argc, char *argv[])
             compileArguments.push_back(argument.toStdString());
         return mpsim::core::compiler::runCompileCommand(compileArguments, std::cout, std::cerr);
     }
-    case Subcommand::Auto:
-        printLine(stderr, u"mpsim: 'auto' needs the automation server, which this build does not "
-                          "include yet"_s);
-        return CommandLineErrorExitCode;
+    case Subcommand::Auto: // the simulator on --project with automation on --auto-port
     case Subcommand::None:
         break;
     }
@@ -89,20 +89,20 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"mpsim"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/mpsim.svg"_s));
 
+    // Installed first: a SIGTERM during start-up waits for the loop, then stops it.
     TerminationSignalWatcher terminationWatcher;
-    QObject::connect(&terminationWatcher, &TerminationSignalWatcher::terminationSignalReceived,
-                     &application, &QCoreApplication::quit);
 
     migrateSettings();
     HostServices host;
-    // Headless runs the same simulator without showing it (offscreen).
+    // Headless runs the same simulator on the offscreen platform: shown there,
+    // so the page renders (screenshots) while no window appears anywhere.
     MainWindow window(&host);
     if (!commandLine.device.isEmpty())
         window.setDevice(commandLine.device);
     if (!commandLine.apiVersion.isEmpty())
         window.session()->setApiVersionOverride(commandLine.apiVersion);
     if (!commandLine.envVersion.isEmpty())
-        window.session()->setEnvVersion(commandLine.envVersion);
+        window.setEnvVersion(commandLine.envVersion);
     if (!commandLine.page.isEmpty())
         window.session()->setLaunchPage(commandLine.page, commandLine.pageQuery);
 
@@ -123,18 +123,72 @@ int main(int argc, char *argv[])
             return 1;
     }
 
-    if (commandLine.projectDir.isEmpty()) {
+    // Automation listens before the project opens, so that a client sees the
+    // first page's console output and popups.
+    std::unique_ptr<AutomationHost> automation;
+    std::unique_ptr<AutomationServer> automationServer;
+    if (commandLine.autoPort >= 0) {
+        automation = std::make_unique<AutomationHost>(host, window);
+        automationServer = std::make_unique<AutomationServer>(automation->hub());
+        if (!automationServer->listen(quint16(commandLine.autoPort))) {
+            printLine(stderr, u"mpsim: cannot listen on 127.0.0.1:%1 for automation: %2"_s
+                                  .arg(commandLine.autoPort)
+                                  .arg(automationServer->errorString()));
+            return 1;
+        }
+    }
+
+    // A clean stop: the automation clients are told, then the event loop ends
+    // and everything (host state first) is saved on the way out.
+    const auto stop = [&automationServer] {
+        if (automationServer)
+            automationServer->shutDown(0, [] { QCoreApplication::quit(); });
+        else
+            QCoreApplication::quit();
+    };
+    QObject::connect(&terminationWatcher, &TerminationSignalWatcher::terminationSignalReceived,
+                     &application, stop);
+    if (automation) {
+        QObject::connect(automation.get(), &AutomationHost::exitRequested, &application,
+                         [&automationServer](mpsim::core::automation::ExitReason reason) {
+                             // After App.exit the npm client's close() still sends Tool.close.
+                             const int graceMs = reason == mpsim::core::automation::ExitReason::AppExit
+                                                     ? 1500
+                                                     : 0;
+                             automationServer->shutDown(graceMs, [] { QCoreApplication::quit(); });
+                         });
+    }
+
+    if (!commandLine.projectDir.isEmpty()) {
+        if (QString error; !window.session()->openProject(commandLine.projectDir, &error)) {
+            printLine(stderr, u"mpsim: %1"_s.arg(error));
+            return 1;
+        }
+    } else if (QString error; !window.session()->openDemo(&error)) {
+        printLine(stderr, u"mpsim: %1; showing the API playground instead"_s.arg(error));
         window.session()->openPlayground();
-    } else if (QString error; !window.session()->openProject(commandLine.projectDir, &error)) {
-        printLine(stderr, u"mpsim: %1"_s.arg(error));
+    }
+
+    // Right after the project opened (its own rules in force), before the page asks anything.
+    if (QString error; !commandLine.scenario.isEmpty()
+                       && !window.loadScenarioFile(commandLine.scenario, &error)) {
+        printLine(stderr, u"mpsim: --scenario: %1"_s.arg(error));
         return 1;
     }
 
-    if (commandLine.headless) {
+    if (commandLine.headless)
         printLine(stderr, u"mpsim: running headless (Ctrl+C or SIGTERM to stop)"_s);
-    } else {
-        window.show();
+    window.show();
+
+    if (automationServer) {
+        // On stdout, flushed: scripts wait for this line to connect.
+        printLine(stdout, u"mpsim: automation listening on %1"_s.arg(
+                              automationServer->url().toString()));
     }
 
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    // Clients first: no reply may go to a socket while the window goes away.
+    automationServer.reset();
+    automation.reset();
+    return exitCode;
 }

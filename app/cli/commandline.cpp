@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
 #include "buildinfo.h"
+#include "mock/scenariopresets.h"
 #include "simulator/devicepreset.h"
 
 #include <QDir>
@@ -138,21 +139,74 @@ QString setAutoPort(CommandLine &commandLine, const QString &option, const QStri
     return {};
 }
 
-constexpr std::array<Option, 9> simulatorOptions{{
+// The simulator's --auto-port also takes 0: any free port (printed at start).
+QString setSimulatorAutoPort(CommandLine &commandLine, const QString &option, const QString &value)
+{
+    const std::optional<int> port = parsePort(value, 0);
+    if (!port)
+        return portError(option, value, 0);
+    commandLine.autoPort = *port;
+    return {};
+}
+
+QString setScenario(CommandLine &commandLine, const QString &option, const QString &value)
+{
+    if (value.startsWith(u"preset:"_s)) {
+        const QString name = value.mid(7);
+        if (!core::findScenarioPreset(name.toStdString())) {
+            QStringList known;
+            for (const auto &preset : core::scenarioPresets())
+                known.append(QString::fromStdString(preset.id));
+            return u"unknown scenario preset '%1' for '%2'; choose one of %3"_s.arg(
+                name, option, known.join(u", "_s));
+        }
+        commandLine.scenario = value;
+        return {};
+    }
+    const QFileInfo info(value);
+    if (!info.exists())
+        return u"scenario file '%1' does not exist"_s.arg(value);
+    if (!info.isFile())
+        return u"scenario file '%1' is not a file"_s.arg(value);
+    commandLine.scenario = QDir::cleanPath(QDir::current().absoluteFilePath(value));
+    return {};
+}
+
+// A vendor option miniprogram-automator passes along; its value means nothing here.
+QString ignoreValue(CommandLine &, const QString &, const QString &)
+{
+    return {};
+}
+
+constexpr std::array<Option, 11> simulatorOptions{{
     {QLatin1String("--page"), nullptr, &setPage},
     {QLatin1String("--device"), nullptr, &setDevice},
     {QLatin1String("--api-version"), nullptr, &setApiVersion},
     {QLatin1String("--env-version"), nullptr, &setEnvVersion},
     {QLatin1String("--headless"), &CommandLine::headless, nullptr},
     {QLatin1String("--code2session-port"), nullptr, &setCode2sessionPort},
+    {QLatin1String("--auto-port"), nullptr, &setSimulatorAutoPort},
+    {QLatin1String("--scenario"), nullptr, &setScenario},
     {QLatin1String("--version"), &CommandLine::showVersion, nullptr},
     {QLatin1String("--help"), &CommandLine::showHelp, nullptr},
     {QLatin1String("-h"), &CommandLine::showHelp, nullptr},
 }};
 
-constexpr std::array<Option, 2> autoOptions{{
+// What miniprogram-automator's launch() passes (project, port, and its account,
+// ticket and trust flags, which mean nothing here), plus the simulator's own.
+constexpr std::array<Option, 12> autoOptions{{
     {QLatin1String("--project"), nullptr, &setAutoProject},
     {QLatin1String("--auto-port"), nullptr, &setAutoPort},
+    {QLatin1String("--auto-account"), nullptr, &ignoreValue},
+    {QLatin1String("--ticket"), nullptr, &ignoreValue},
+    {QLatin1String("--trust-project"), &CommandLine::trustProject, nullptr},
+    {QLatin1String("--headless"), &CommandLine::headless, nullptr},
+    {QLatin1String("--scenario"), nullptr, &setScenario},
+    {QLatin1String("--page"), nullptr, &setPage},
+    {QLatin1String("--device"), nullptr, &setDevice},
+    {QLatin1String("--api-version"), nullptr, &setApiVersion},
+    {QLatin1String("--env-version"), nullptr, &setEnvVersion},
+    {QLatin1String("--code2session-port"), nullptr, &setCode2sessionPort},
 }};
 
 const Option *findOption(std::span<const Option> options, const QString &name)
@@ -279,7 +333,7 @@ QString commandLineHelpText()
         devices.first() += u" (default)"_s;
     return u"Usage: mpsim [PROJECT_DIR] [options]\n"
            "       mpsim compile ARGUMENTS...\n"
-           "       mpsim auto --project DIR --auto-port N\n"
+           "       mpsim auto --project DIR --auto-port N [options]\n"
            "\n" MPSIM_DESCRIPTION ".\n"
            "\n"
            "Arguments:\n"
@@ -292,12 +346,18 @@ QString commandLineHelpText()
            "  --env-version ENV       envVersion the app sees: develop, trial or release.\n"
            "  --headless              Run without a window (offscreen) until SIGINT/SIGTERM.\n"
            "  --code2session-port N   Port of the local jscode2session endpoint; 0: any free.\n"
+           "  --auto-port N           Automation (miniprogram-automator) at ws://127.0.0.1:N;\n"
+           "                          0: any free port. The endpoint is printed on stdout.\n"
+           "  --scenario FILE         Load a scenario (*.mpsim.json, or preset:ID) at start.\n"
            "  --version               Print the version and exit.\n"
            "  -h, --help              Print this help and exit.\n"
            "\n"
            "Subcommands (first argument only; 'mpsim -- compile' opens ./compile):\n"
            "  compile ARGUMENTS...    Run the compile driver with the arguments after it.\n"
-           "  auto --project DIR --auto-port N  For miniprogram-automator: ws://127.0.0.1:N."_s.arg(
+           "  auto --project DIR --auto-port N  For miniprogram-automator's launch(): the\n"
+           "                          simulator on DIR with automation at ws://127.0.0.1:N; takes\n"
+           "                          the options above except --version/--help, and ignores\n"
+           "                          launch()'s --auto-account, --ticket and --trust-project."_s.arg(
                devices.join(u", "_s));
 }
 

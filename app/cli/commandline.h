@@ -10,7 +10,8 @@ namespace mpsim::app {
 enum class Subcommand {
     None,    // mpsim [PROJECT_DIR] [options]: the simulator
     Compile, // mpsim compile ...: the compile driver; see subcommandArguments
-    Auto     // mpsim auto --project DIR --auto-port N: as miniprogram-automator's launch() spawns
+    Auto     // mpsim auto --project DIR --auto-port N: as miniprogram-automator's launch() spawns;
+             // runs the simulator on DIR with automation, like "mpsim DIR --auto-port N"
 };
 
 // What the user asked for on the command line.
@@ -29,7 +30,15 @@ struct CommandLine
     QString envVersion;        // --env-version "develop", "trial" or "release"; empty: not given
     bool headless = false;     // --headless: no window, offscreen platform, until SIGINT/SIGTERM
     int code2sessionPort = -1; // --code2session-port 0-65535; 0: any free port; -1: automatic
-    int autoPort = -1;         // auto --auto-port 1-65535; -1 outside Subcommand::Auto
+    // --auto-port: the automation endpoint ws://127.0.0.1:N; 0: any free port (the
+    // simulator only; auto needs 1-65535); -1: no automation.
+    int autoPort = -1;
+    // --scenario: an existing scenario file (absolute and clean), or "preset:<id>" naming
+    // a scenario shipped with mpsim (as given); empty: none.
+    QString scenario;
+    // auto --trust-project / --auto-account / --ticket: what miniprogram-automator's
+    // launch() passes to the vendor's IDE; accepted, with no effect in mpsim.
+    bool trustProject = false;
     // Subcommand::Compile: every argument after "compile", untouched.
     QStringList subcommandArguments;
     bool showHelp = false;    // -h, --help

@@ -5,9 +5,14 @@
 #include "docks/calllogdock.h"
 #include "docks/consoledock.h"
 #include "docks/consolemodel.h"
-#include "docks/hoststatedock.h"
 #include "host/hostservices.h"
-#include "profile/profilejsoneditor.h"
+#include "mockpanel.h"
+#include "profile/loginpage.h"
+#include "scenario/corebinding.h"
+#include "scenario/scenariomanager.h"
+#include "scenario/scenariotoolbar.h"
+#include "scenario/workingscenario.h"
+#include "state/stateinspector.h"
 #include "prompts/overlayhostprompts.h"
 #include "settings/setting.h"
 #include "simulator/devicepreset.h"
@@ -20,6 +25,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QKeySequence>
@@ -48,6 +54,13 @@ const Setting<QByteArray> windowGeometry{u"window/geometry"_s, {}};
 const Setting<QByteArray> dockLayout{u"window/state"_s, {}};
 const Setting<QStringList> recentProjects{u"projects/recent"_s, {}};
 const Setting<QString> lastDevice{u"simulator/device"_s, {}};
+// The last scenario file, the recent ones and the mock panel's layout; the
+// working scenario itself (unsaved edits, presets) lives in the autosave next
+// to the host state.
+const Setting<QString> lastScenario{u"mockPanel/lastScenario"_s, {}};
+const Setting<QStringList> recentScenarios{u"mockPanel/recentScenarios"_s, {}};
+const Setting<QByteArray> mockPanelState{u"mockPanel/state"_s, {}};
+constexpr int MockPanelWidth = 560;
 
 } // namespace
 
@@ -72,8 +85,10 @@ MainWindow::MainWindow(HostServices *host, QWidget *parent)
     scrollArea->setWidget(stage);
     setCentralWidget(scrollArea);
 
-    if (m_host)
+    if (m_host) {
         createSimulator();
+        createScenario();
+    }
     createMenus();
     if (m_host) {
         createToolBar();
@@ -103,6 +118,7 @@ void MainWindow::createSimulator()
     m_prompts = new OverlayHostPrompts(m_view, this);
     m_host->core().setPrompts(m_prompts);
     m_session = new SimulatorSession(*m_host, *m_view, this);
+    connect(m_session, &SimulatorSession::compiled, this, &MainWindow::showCompileResult);
     connect(m_view, &SimulatorView::pageReplaced, this, [this] {
         if (m_devToolsView)
             m_view->page()->setDevToolsPage(m_devToolsView->page());
@@ -112,13 +128,129 @@ void MainWindow::createSimulator()
                                                                : tr("API Playground"));
         updateTitle();
         updateConditionMenu();
-        if (m_hostStateDock)
-            m_hostStateDock->setAppid(m_session->appid());
+        projectShown();
     });
     connect(m_session, &SimulatorSession::problemReported, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_session, &SimulatorSession::reloaded, this,
             [this] { statusBar()->showMessage(tr("Reloaded"), 2000); });
+}
+
+void MainWindow::createScenario()
+{
+    m_scenarios = new mockpanel::ScenarioManager(this);
+    m_scenarios->setDialogParent(this);
+    // Next to the host state: a test's or a portable run's state folder keeps
+    // its own working scenario.
+    m_scenarios->setAutosavePath(QDir(m_host->stateFolder()).filePath(u".scenario-autosave.json"_s));
+    m_scenarios->setRecentFiles(recentScenarios.value());
+    m_scenarios->restore(lastScenario.value());
+    m_binding = new mockpanel::CoreBinding(*m_scenarios->model(), m_host->core(), m_host->clock(),
+                                           this);
+    m_binding->setAppid(m_session->appid());
+    // open-data and getAccountInfoSync read the page's snapshot.
+    connect(m_binding, &mockpanel::CoreBinding::profileApplied, this,
+            [this] { m_view->bridge()->pushSnapshot(); });
+    connect(m_binding, &mockpanel::CoreBinding::hostStateReplaced, this,
+            [this] { m_view->bridge()->pushSnapshot(); });
+    connect(m_scenarios, &mockpanel::ScenarioManager::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_scenarios, &mockpanel::ScenarioManager::recentFilesChanged, this,
+            [this] { recentScenarios.setValue(m_scenarios->recentFiles()); });
+    connect(m_scenarios->model(), &mockpanel::WorkingScenario::documentChanged, this, [this] {
+        // Presets and unsaved edits come back through the autosave; the
+        // setting remembers the file for a state folder without one.
+        if (m_scenarios->model()->origin() == mockpanel::WorkingScenario::Origin::File)
+            lastScenario.setValue(m_scenarios->model()->filePath());
+        updateScenarioMarks();
+    });
+    connect(m_scenarios->model(), &mockpanel::WorkingScenario::changed, this,
+            [this](mockpanel::WorkingScenario::Parts parts) {
+                if (parts & mockpanel::WorkingScenario::Part::Profile)
+                    updateScenarioMarks();
+            });
+}
+
+bool MainWindow::loadScenarioFile(const QString &path, QString *error)
+{
+    if (!m_scenarios) {
+        if (error)
+            *error = tr("no simulator to apply a scenario to");
+        return false;
+    }
+    return m_scenarios->loadScenarioFile(path, error);
+}
+
+void MainWindow::setEnvVersion(const QString &envVersion)
+{
+    if (!m_scenarios)
+        return;
+    m_scenarios->model()->editProfile(tr("Edit account: envVersion"), QString(),
+                                      [&](core::HostProfile &profile) {
+                                          profile.account.envVersion = envVersion.toStdString();
+                                      });
+}
+
+void MainWindow::projectShown()
+{
+    const QString appid = m_session->appid();
+    const QString config = m_session->hasProject()
+                               ? m_session->project().root + u"/project.config.json"_s
+                               : QString();
+    mockpanel::WorkingScenario *model = m_scenarios->model();
+    // The session put the file's rules in force. The same project shown again
+    // (a launch condition) keeps the panel's unsaved rule edits.
+    if (!config.isEmpty() && model->isProjectModified()
+        && QDir::cleanPath(config) == QDir::cleanPath(model->projectConfigPath())) {
+        m_binding->applyAll();
+    } else if (QString error; !model->setProject(config, &error)) {
+        statusBar()->showMessage(tr("Mock rules not loaded: %1").arg(error));
+    }
+    m_binding->applyAll();
+    m_binding->setAppid(appid);
+    m_scenarios->setDefaultFolder(m_session->hasProject() ? m_session->project().root + u"/.mpsim"_s
+                                                          : QString());
+    if (m_stateInspector)
+        m_stateInspector->setAppid(appid);
+    updateApiVersionChoice();
+}
+
+void MainWindow::updateApiVersionChoice()
+{
+    if (!m_session || !m_apiVersionGroup)
+        return;
+    // The menu, the login page and the command line (which sets the session
+    // directly) all end here: show what is in force in both.
+    const QString effective = m_session->effectiveApiVersion();
+    const QString projectDefault = m_session->project().apiVersion == u"v1"_s ? u"v1"_s : u"v2"_s;
+    QString choice;
+    for (QAction *action : m_apiVersionGroup->actions()) {
+        if (action->isChecked())
+            choice = action->data().toString();
+    }
+    if (effective != (choice.isEmpty() ? projectDefault : choice))
+        choice = effective;
+    for (QAction *action : m_apiVersionGroup->actions())
+        action->setChecked(action->data().toString() == choice);
+    if (m_mockPanel)
+        m_mockPanel->loginPage()->showApiVersion(choice, effective);
+}
+
+void MainWindow::updateScenarioMarks()
+{
+    if (!m_scenarios)
+        return;
+    const mockpanel::WorkingScenario *model = m_scenarios->model();
+    if (m_mockPanelDock) {
+        const bool modified = model->isModified() || model->isProjectModified();
+        m_mockPanelDock->setWindowTitle(tr("Mock panel \u2014 %1%2")
+                                            .arg(model->displayName(), modified ? u" *"_s : QString()));
+    }
+    if (m_envGroup) {
+        const QString env = QString::fromStdString(model->hostProfile().account.envVersion);
+        for (QAction *action : m_envGroup->actions())
+            action->setChecked(action->data().toString() == env);
+    }
 }
 
 void MainWindow::createMenus()
@@ -132,7 +264,8 @@ void MainWindow::createMenus()
         m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
         updateRecentMenu();
         QAction *playground = m_fileMenu->addAction(tr("API &Playground"), this, [this] {
-            m_session->openPlayground();
+            if (m_scenarios->maybeSaveProjectRules())
+                m_session->openPlayground();
         });
         playground->setObjectName(u"playgroundAction"_s);
         m_fileMenu->addSeparator();
@@ -142,6 +275,10 @@ void MainWindow::createMenus()
         QAction *compile = m_fileMenu->addAction(tr("&Compile"), this, &MainWindow::compileProject);
         compile->setObjectName(u"compileAction"_s);
         compile->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+        m_fileMenu->addSeparator();
+        QMenu *scenarioMenu = m_fileMenu->addMenu(tr("&Scenario"));
+        scenarioMenu->addActions({m_scenarios->newAction(), m_scenarios->openAction(),
+                                  m_scenarios->saveAction(), m_scenarios->saveAsAction()});
         m_fileMenu->addSeparator();
     }
     QAction *quitAction = m_fileMenu->addAction(tr("&Quit"));
@@ -183,34 +320,33 @@ void MainWindow::createMenus()
                     [this, name = preset.name] { setDevice(name); });
         }
         QMenu *apiMenu = m_simulatorMenu->addMenu(tr("&API Version"));
-        auto *apiGroup = new QActionGroup(this);
+        m_apiVersionGroup = new QActionGroup(this);
         for (const auto &[label, value] : {std::pair{tr("Project setting"), QString()},
                                            std::pair{tr("v1 (host app answers)"), u"v1"_s},
                                            std::pair{tr("v2 (built-in)"), u"v2"_s}}) {
             QAction *action = apiMenu->addAction(label);
             action->setCheckable(true);
             action->setChecked(value.isEmpty());
-            apiGroup->addAction(action);
+            action->setData(value);
+            m_apiVersionGroup->addAction(action);
             connect(action, &QAction::triggered, this, [this, value] {
                 m_session->setApiVersionOverride(value);
+                updateApiVersionChoice();
                 statusBar()->showMessage(
                     tr("apiVersion %1 answers login and checkSession").arg(m_session->effectiveApiVersion()),
                     3000);
             });
         }
         QMenu *envMenu = m_simulatorMenu->addMenu(tr("&Env Version"));
-        auto *envGroup = new QActionGroup(this);
+        m_envGroup = new QActionGroup(this);
         for (const QString &env : {u"develop"_s, u"trial"_s, u"release"_s}) {
             QAction *action = envMenu->addAction(env);
             action->setCheckable(true);
-            action->setChecked(env == u"develop"_s);
-            envGroup->addAction(action);
-            connect(action, &QAction::triggered, this, [this, env] {
-                m_session->setEnvVersion(env);
-                if (m_profileEditor)
-                    m_profileEditor->setProfile(m_host->core().hostProfile());
-            });
+            action->setData(env);
+            m_envGroup->addAction(action);
+            connect(action, &QAction::triggered, this, [this, env] { setEnvVersion(env); });
         }
+        updateScenarioMarks();
         m_conditionMenu = m_simulatorMenu->addMenu(tr("&Launch Condition"));
         updateConditionMenu();
     }
@@ -237,6 +373,10 @@ void MainWindow::createToolBar()
     connect(m_deviceCombo, &QComboBox::currentTextChanged, this,
             [this](const QString &name) { setDevice(name); });
     toolBar->addWidget(m_deviceCombo);
+
+    auto *scenarioBar = new mockpanel::ScenarioToolBar(*m_scenarios, this);
+    scenarioBar->setMovable(false);
+    addToolBar(scenarioBar);
 }
 
 void MainWindow::createDocks()
@@ -258,27 +398,56 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_consoleDock, m_callLogDock);
     m_consoleDock->raise();
 
-    m_hostStateDock = new HostStateDock(*m_host, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_hostStateDock);
-
-    // What the simulated host app answers; edits apply to the next wx call.
-    m_profileEditor = new mockpanel::ProfileJsonEditor(this);
-    m_profileEditor->setObjectName(u"hostProfileEditor"_s);
-    m_profileEditor->setProfile(m_host->core().hostProfile());
-    connect(m_profileEditor, &mockpanel::ProfileJsonEditor::profileEdited, this,
-            [this](const core::HostProfile &profile) {
-                m_host->core().setHostProfile(profile);
-                m_view->bridge()->pushSnapshot();
-                statusBar()->showMessage(tr("Host profile applied"), 3000);
-            });
     connect(m_host, &HostServices::problemReported, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-    auto *profileDock = new QDockWidget(tr("Host profile"), this);
-    profileDock->setObjectName(u"hostProfileDock"_s);
-    profileDock->setWidget(m_profileEditor);
-    addDockWidget(Qt::RightDockWidgetArea, profileDock);
-    tabifyDockWidget(m_hostStateDock, profileDock);
-    m_hostStateDock->raise();
+
+    // The mock panel: what the simulated host app answers (edits apply to the
+    // next wx call) and the rules. It took the Host profile dock's place
+    // (and objectName, so saved layouts keep it where it was).
+    m_mockPanel = new mockpanel::MockPanel(*m_scenarios, this);
+    m_mockPanel->setKnownApis([this] {
+        QStringList apis;
+        for (const std::string &name : m_host->core().apiNames())
+            apis << QString::fromStdString(name);
+        apis.sort();
+        return apis;
+    }());
+    connect(m_mockPanel->loginPage(), &mockpanel::LoginPage::apiVersionChosen, this,
+            [this](const QString &choice) {
+                m_session->setApiVersionOverride(choice);
+                for (QAction *action : m_apiVersionGroup->actions())
+                    action->setChecked(action->data().toString() == choice);
+                updateApiVersionChoice();
+            });
+    m_mockPanelDock = new QDockWidget(tr("Mock panel"), this);
+    m_mockPanelDock->setObjectName(u"hostProfileDock"_s);
+    m_mockPanelDock->setWidget(m_mockPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_mockPanelDock);
+
+    // What the host app remembers (scopes, session, storage) and the clock.
+    m_stateInspector = new mockpanel::StateInspector(*m_scenarios->model(), m_host->core(),
+                                                     m_host->clock(), this);
+    m_stateInspector->setAppid(m_session->appid());
+    m_scenarios->addShortcutsTo(m_stateInspector);
+    connect(m_stateInspector, &mockpanel::StateInspector::hostStateEdited, this,
+            [this] { m_view->bridge()->pushSnapshot(); });
+    connect(m_stateInspector, &mockpanel::StateInspector::initialStateRequested, m_binding,
+            &mockpanel::CoreBinding::applyInitialState);
+    connect(m_binding, &mockpanel::CoreBinding::hostStateReplaced, m_stateInspector,
+            &mockpanel::StateInspector::refresh);
+    connect(m_binding, &mockpanel::CoreBinding::clockApplied, m_stateInspector,
+            &mockpanel::StateInspector::refresh);
+    connect(m_host, &HostServices::callSettled, m_stateInspector, &mockpanel::StateInspector::refresh);
+    connect(m_host, &HostServices::hostStateChanged, m_stateInspector,
+            &mockpanel::StateInspector::refresh);
+    m_stateDock = new QDockWidget(tr("Host state"), this);
+    m_stateDock->setObjectName(u"hostStateDock"_s);
+    m_stateDock->setWidget(m_stateInspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_stateDock);
+    tabifyDockWidget(m_mockPanelDock, m_stateDock);
+    m_mockPanelDock->raise();
+    resizeDocks({m_mockPanelDock}, {MockPanelWidth}, Qt::Horizontal);
+    updateScenarioMarks();
 
     m_devToolsDock = new QDockWidget(tr("DevTools"), this);
     m_devToolsDock->setObjectName(u"devToolsDock"_s);
@@ -289,8 +458,8 @@ void MainWindow::createDocks()
     const std::pair<QDockWidget *, QKeySequence> docks[] = {
         {m_consoleDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
         {m_callLogDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
-        {m_hostStateDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
-        {profileDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+        {m_stateDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+        {m_mockPanelDock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
         {m_devToolsDock, QKeySequence(Qt::Key_F12)},
     };
     for (const auto &[dock, shortcut] : docks) {
@@ -304,6 +473,12 @@ void MainWindow::compileProject()
 {
     QString summary;
     const auto diagnostics = m_session->compile(&summary);
+    showCompileResult(summary, diagnostics);
+}
+
+void MainWindow::showCompileResult(const QString &summary,
+                                   const std::vector<core::compiler::Diagnostic> &diagnostics)
+{
     // Diagnostics go to the Console with their file:line:col, like the page's messages.
     for (const auto &diagnostic : diagnostics) {
         const auto level = diagnostic.severity == core::compiler::Severity::Error
@@ -383,6 +558,9 @@ void MainWindow::setZoom(qreal zoom)
 
 bool MainWindow::openProject(const QString &folder, bool quiet)
 {
+    const bool otherProject = QDir::cleanPath(folder) != QDir::cleanPath(m_session->project().root);
+    if (!quiet && otherProject && !m_scenarios->maybeSaveProjectRules())
+        return false;
     QString error;
     if (!m_session->openProject(folder, &error)) {
         if (!quiet)
@@ -452,13 +630,22 @@ void MainWindow::restoreWindowState()
     const QString device = lastDevice.value();
     if (!device.isEmpty())
         setDevice(device);
+    m_mockPanel->restoreState(mockPanelState.value());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_host) {
+        // The working scenario needs no prompt: its autosave brings it back,
+        // unsaved mark included. The project's rules have no autosave.
+        if (!m_scenarios->maybeSaveProjectRules()) {
+            event->ignore();
+            return;
+        }
+        m_scenarios->autosaveNow();
         windowGeometry.setValue(saveGeometry());
         dockLayout.setValue(saveState());
+        mockPanelState.setValue(m_mockPanel->saveState());
     }
     QMainWindow::closeEvent(event);
 }

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "compiler/diagnostic.h"
+
 #include <QMainWindow>
+
+#include <vector>
 
 class QActionGroup;
 class QComboBox;
@@ -9,8 +13,11 @@ class QMenu;
 class QWebEngineView;
 
 namespace mpsim::mockpanel {
-class ProfileJsonEditor;
-}
+class CoreBinding;
+class MockPanel;
+class ScenarioManager;
+class StateInspector;
+} // namespace mpsim::mockpanel
 
 namespace mpsim::app {
 
@@ -18,7 +25,6 @@ class CallLogDock;
 class CodeExchangeServer;
 class ConsoleDock;
 class HostServices;
-class HostStateDock;
 class OverlayHostPrompts;
 class PhoneFrame;
 class SimulatorSession;
@@ -48,13 +54,29 @@ public:
     // Applies a device preset by name; false when there is none.
     bool setDevice(const QString &name);
     // Opens a project folder, reporting a failure in a message box unless quiet.
+    // Unless quiet, asks first about unsaved edits of the open project's mock rules.
     bool openProject(const QString &folder, bool quiet = false);
+
+    // The mock panel's working scenario, its files and actions.
+    mockpanel::ScenarioManager *scenarioManager() const { return m_scenarios; }
+    mockpanel::MockPanel *mockPanel() const { return m_mockPanel; }
+    mockpanel::StateInspector *stateInspector() const { return m_stateInspector; }
+    // `--scenario FILE`: makes the scenario at `path` (or "preset:<id>") the
+    // working one and applies it: host profile, rules, clock offset, and its
+    // initial state to the mini-program on screen and to the next one opened.
+    // On failure nothing changes and `error` names the file, the place in it
+    // and the problem. False without a simulator (no HostServices).
+    bool loadScenarioFile(const QString &path, QString *error);
+    // getAccountInfoSync's envVersion (develop, trial or release), as an
+    // edit of the working scenario's host profile (`--env-version`).
+    void setEnvVersion(const QString &envVersion);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createSimulator();
+    void createScenario();
     void createMenus();
     void createToolBar();
     void createDocks();
@@ -62,6 +84,7 @@ private:
     void showAbout();
     void chooseProject();
     void compileProject();
+    void showCompileResult(const QString &summary, const std::vector<core::compiler::Diagnostic> &diagnostics);
     void rememberProject(const QString &folder);
     void updateRecentMenu();
     void updateConditionMenu();
@@ -69,16 +92,25 @@ private:
     void setZoom(qreal zoom);
     void toggleDevTools(bool on);
     void restoreWindowState();
+    void projectShown();
+    void updateApiVersionChoice();
+    void updateScenarioMarks();
 
     HostServices *m_host = nullptr;
     PhoneFrame *m_phoneFrame = nullptr;
     SimulatorView *m_view = nullptr;
     OverlayHostPrompts *m_prompts = nullptr;
     SimulatorSession *m_session = nullptr;
-    mockpanel::ProfileJsonEditor *m_profileEditor = nullptr;
+    mockpanel::ScenarioManager *m_scenarios = nullptr;
+    mockpanel::CoreBinding *m_binding = nullptr;
+    mockpanel::MockPanel *m_mockPanel = nullptr;
+    mockpanel::StateInspector *m_stateInspector = nullptr;
+    QDockWidget *m_mockPanelDock = nullptr;
+    QDockWidget *m_stateDock = nullptr;
+    QActionGroup *m_apiVersionGroup = nullptr;
+    QActionGroup *m_envGroup = nullptr;
     ConsoleDock *m_consoleDock = nullptr;
     CallLogDock *m_callLogDock = nullptr;
-    HostStateDock *m_hostStateDock = nullptr;
     QDockWidget *m_devToolsDock = nullptr;
     QWebEngineView *m_devToolsView = nullptr;
     QMenu *m_fileMenu = nullptr;

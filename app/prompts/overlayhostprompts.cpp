@@ -1,11 +1,18 @@
 #include "prompts/overlayhostprompts.h"
 
+#include "prompts/actionsheetoverlay.h"
 #include "prompts/authorizeoverlay.h"
+#include "prompts/modaloverlay.h"
 #include "prompts/settingsoverlay.h"
 #include "prompts/soteroverlay.h"
 #include "prompts/subscribeoverlay.h"
+#include "prompts/toastoverlay.h"
 #include "prompts/userprofileoverlay.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QRegularExpression>
 #include <QWidget>
 
 #include <algorithm>
@@ -24,6 +31,7 @@ OverlayHostPrompts::~OverlayHostPrompts()
     // Answer what is still open or queued, in order. Callbacks run from the
     // overlays' destructors; anything they ask meanwhile is refused at once.
     m_closing = true;
+    delete m_toast.data();
     auto prompts = std::exchange(m_prompts, {});
     for (const QPointer<PromptOverlay> &overlay : prompts) {
         if (overlay) {
@@ -94,6 +102,112 @@ void OverlayHostPrompts::showSettings(const core::SettingsPrompt &prompt,
         return;
     }
     enqueue(new SettingsOverlay(prompt, nameFor(prompt.appid), std::move(answer), m_screen));
+}
+
+void OverlayHostPrompts::showToast(const core::ToastPrompt &prompt)
+{
+    removeToast();
+    if (!canShow())
+        return;
+    auto *toast = new ToastOverlay(prompt, loadImage(prompt.image), m_screen);
+    m_toast = toast;
+    connect(toast, &ToastOverlay::expired, this, [this, toast] {
+        if (m_toast == toast)
+            removeToast();
+    });
+    toast->show();
+    emit toastShown();
+}
+
+void OverlayHostPrompts::hideToast()
+{
+    removeToast();
+}
+
+void OverlayHostPrompts::removeToast()
+{
+    if (!m_toast)
+        return;
+    ToastOverlay *toast = m_toast;
+    m_toast = nullptr;
+    toast->hide();
+    toast->deleteLater();
+    emit toastHidden();
+}
+
+void OverlayHostPrompts::askModal(const core::ModalPrompt &prompt,
+                                  std::function<void(core::ModalAnswer)> answer)
+{
+    if (!canShow()) {
+        answer(core::ModalAnswer{false, std::nullopt});
+        return;
+    }
+    enqueue(new ModalOverlay(prompt, nameFor(prompt.appid), std::move(answer), m_screen));
+}
+
+void OverlayHostPrompts::askActionSheet(const core::ActionSheetPrompt &prompt,
+                                        std::function<void(core::ActionSheetAnswer)> answer)
+{
+    if (!canShow()) {
+        answer(core::ActionSheetAnswer{});
+        return;
+    }
+    enqueue(new ActionSheetOverlay(prompt, nameFor(prompt.appid), std::move(answer), m_screen));
+}
+
+bool OverlayHostPrompts::answerConfirm(std::optional<QString> content)
+{
+    auto *open = qobject_cast<ModalOverlay *>(openPrompt());
+    return open && open->confirm(std::move(content));
+}
+
+bool OverlayHostPrompts::answerCancel()
+{
+    if (auto *modal = qobject_cast<ModalOverlay *>(openPrompt()))
+        return modal->cancel();
+    if (auto *sheet = qobject_cast<ActionSheetOverlay *>(openPrompt()))
+        return sheet->cancel();
+    return false;
+}
+
+bool OverlayHostPrompts::answerActionSheet(int index)
+{
+    auto *open = qobject_cast<ActionSheetOverlay *>(openPrompt());
+    return open && open->choose(index);
+}
+
+ToastOverlay *OverlayHostPrompts::toast() const
+{
+    return m_toast;
+}
+
+void OverlayHostPrompts::setImageRoot(const QString &folder)
+{
+    m_imageRoot = folder;
+}
+
+QString OverlayHostPrompts::imageRoot() const
+{
+    return m_imageRoot;
+}
+
+QImage OverlayHostPrompts::loadImage(const std::string &path) const
+{
+    if (path.empty() || m_imageRoot.isEmpty())
+        return {};
+    // "/images/ok.png" and "images/ok.png" both name a file under the root;
+    // symlinks and ".." must not lead outside it.
+    const QString root = QFileInfo(m_imageRoot).canonicalFilePath();
+    QString relative = QString::fromStdString(path);
+    relative.remove(QRegularExpression(u"^/+"_s));
+    const QString file = QFileInfo(QDir(root).filePath(relative)).canonicalFilePath();
+    if (root.isEmpty() || file.isEmpty() || !file.startsWith(root + u'/'))
+        return {};
+    QImage image(file);
+    // A toast icon is small; a huge picture is not worth keeping whole.
+    if (image.width() > 256 || image.height() > 256)
+        image = image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
 }
 
 bool OverlayHostPrompts::answerAllow()

@@ -9,12 +9,15 @@
 #include <QString>
 
 #include <deque>
+#include <optional>
 
+class QImage;
 class QWidget;
 
 namespace mpsim::app {
 
 class PromptOverlay;
+class ToastOverlay;
 
 // The host app's popups as native overlays on the phone screen: each ask*
 // call becomes a child widget of `screen` that covers it (a dimmed backdrop
@@ -31,6 +34,13 @@ class PromptOverlay;
 // object is destroyed are answered Deny/Cancel (the settings page: unchanged
 // switches); a request made while it is being destroyed, or when the screen
 // widget is gone, is answered the same way at once.
+//
+// wx.showModal and wx.showActionSheet queue like the other popups
+// (answerConfirm / answerCancel / answerActionSheet answer them; automation's
+// Tool.native confirmModal / cancelModal call the first two). Toasts and
+// loadings do not queue and are never answered: one is on screen at a time
+// above the page, a new one replaces it, a toast hides itself after its
+// duration and hideToast() removes whichever is shown.
 class OverlayHostPrompts final : public QObject, public core::HostPrompts
 {
     Q_OBJECT
@@ -56,16 +66,31 @@ public:
                       std::function<void(core::SubscribeAnswer)> answer) override;
     void showSettings(const core::SettingsPrompt &prompt,
                       std::function<void(core::SettingsAnswer)> answer) override;
+    void showToast(const core::ToastPrompt &prompt) override;
+    void hideToast() override;
+    void askModal(const core::ModalPrompt &prompt,
+                  std::function<void(core::ModalAnswer)> answer) override;
+    void askActionSheet(const core::ActionSheetPrompt &prompt,
+                        std::function<void(core::ActionSheetAnswer)> answer) override;
 
     // Answers the open popup with its primary action: Allow (authorize and
     // both user-info popups), Succeed (SOTER), accept all (subscription
-    // sheet), close keeping the changed switches (settings page). False when
-    // no popup is open.
+    // sheet), close keeping the changed switches (settings page), OK (modal),
+    // the first item (action sheet). False when no popup is open.
     bool answerAllow();
-    // The secondary action: Deny, Cancel (SOTER), reject all (subscription
-    // sheet), close discarding the changed switches (settings page). False
-    // when no popup is open.
+    // The secondary action: Deny, Cancel (SOTER, modal, action sheet), reject
+    // all (subscription sheet), close discarding the changed switches
+    // (settings page). False when no popup is open, or the modal has no Cancel.
     bool answerDeny();
+    // The open modal's OK; an editable modal answers `content` when given,
+    // else what its text field holds. False unless a modal is open.
+    bool answerConfirm(std::optional<QString> content = std::nullopt);
+    // Cancel on the open modal (false when it has no Cancel) or action sheet.
+    // False unless one of them is open.
+    bool answerCancel();
+    // Taps item `index` of the open action sheet; false when no sheet is open
+    // or it has no such item.
+    bool answerActionSheet(int index);
     // Richer answers; false unless a popup of that kind is open.
     bool answerSoter(const core::SoterAnswer &answer);
     bool answerSubscribe(const core::SubscribeAnswer &answer);
@@ -78,9 +103,19 @@ public:
     // Requests waiting behind the open popup.
     int queuedCount() const;
 
+    // The toast or loading on screen, or nullptr.
+    ToastOverlay *toast() const;
+    // Where a toast's `image` ("/images/ok.png") is looked up: the
+    // mini-program's root folder. Images outside it are not drawn; without a
+    // root the toast draws its icon instead.
+    void setImageRoot(const QString &folder);
+    QString imageRoot() const;
+
 signals:
     void promptShown(mpsim::app::PromptKind kind);
     void promptAnswered(mpsim::app::PromptKind kind);
+    void toastShown();
+    void toastHidden();
 
 private:
     QString nameFor(const std::string &appid) const;
@@ -90,9 +125,13 @@ private:
     void finish(PromptOverlay *overlay);
     void forgetDestroyed(QObject *object);
     PromptOverlay *openPrompt() const;
+    QImage loadImage(const std::string &path) const;
+    void removeToast();
 
     QPointer<QWidget> m_screen;
     QString m_miniProgramName;
+    QString m_imageRoot;
+    QPointer<ToastOverlay> m_toast;
     // The open popup first, then the queued ones (created hidden).
     std::deque<QPointer<PromptOverlay>> m_prompts;
     bool m_closing = false;

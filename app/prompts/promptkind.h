@@ -11,6 +11,8 @@ enum class PromptKind {
     Soter,          // wx.startSoterAuthentication
     Subscribe,      // wx.requestSubscribeMessage
     Settings,       // wx.openSetting
+    Modal,          // wx.showModal
+    ActionSheet,    // wx.showActionSheet
 };
 
 } // namespace mpsim::app

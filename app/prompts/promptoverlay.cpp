@@ -57,6 +57,18 @@ QCheckBox { color: #7f7f7f; font-size: 13px; spacing: 8px; }
 #failButton { padding: 0px 16px; }
 QComboBox { font-size: 14px; }
 QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }
+QLabel[role="modalTitle"] { font-size: 17px; font-weight: 600; }
+QLabel[role="modalContent"] { color: #7f7f7f; font-size: 16px; }
+QLabel[role="sheetAlert"] { color: #7f7f7f; font-size: 13px; padding: 16px 24px; }
+QLineEdit[role="modalInput"] { background: #f7f7f7; border: none; border-radius: 6px;
+              color: #191919; font-size: 16px; min-height: 40px; padding: 0px 10px; }
+QPushButton[role="modalButton"] { background: transparent; border-radius: 0px;
+              font-size: 17px; min-height: 56px; }
+QPushButton[role="modalButton"]:pressed { background: #ececec; }
+QPushButton[role="sheetItem"] { background: #ffffff; border-radius: 0px; font-size: 17px;
+              font-weight: 400; min-height: 56px; }
+QPushButton[role="sheetItem"]:pressed { background: #ececec; }
+QFrame[role="sheetGap"] { background: #f7f7f7; border: none; }
 )"_s;
     return sheet;
 }
@@ -146,7 +158,7 @@ bool PromptOverlay::answerPrimary()
 
 bool PromptOverlay::answerSecondary()
 {
-    if (m_answered)
+    if (m_answered || !hasSecondaryAnswer())
         return false;
     deliverSecondary();
     return true;

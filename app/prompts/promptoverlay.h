@@ -42,8 +42,10 @@ public:
     // Allow / OK / Succeed / Done (keeping the switches); false when the popup
     // was answered already.
     bool answerPrimary();
-    // Deny / Cancel (discarding changes); false when already answered.
+    // Deny / Cancel (discarding changes); false when already answered or
+    // when the popup has no secondary answer (a modal without Cancel).
     bool answerSecondary();
+    virtual bool hasSecondaryAnswer() const { return true; }
 
     // The white card (or the page) holding the popup's content.
     QFrame *card() const;

@@ -7,10 +7,10 @@ namespace mpsim::app {
 const QList<DevicePreset> &DevicePreset::all()
 {
     static const QList<DevicePreset> presets{
-        {u"iPhone 6/7/8"_s, QSize(375, 667), 2.0, 20},
-        {u"iPhone 12/13/14"_s, QSize(390, 844), 3.0, 47},
-        {u"Android 360x800"_s, QSize(360, 800), 3.0, 24},
-        {u"iPhone 6/7/8 Plus"_s, QSize(414, 736), 3.0, 20},
+        {u"iPhone 6/7/8"_s, QSize(375, 667), 2.0, 20, u"iOS 10.0.1"_s, 0},
+        {u"iPhone 12/13/14"_s, QSize(390, 844), 3.0, 47, u"iOS 14.0.1"_s, 34},
+        {u"Android 360x800"_s, QSize(360, 800), 3.0, 24, u"Android 10"_s, 0},
+        {u"iPhone 6/7/8 Plus"_s, QSize(414, 736), 3.0, 20, u"iOS 10.0.1"_s, 0},
     };
     return presets;
 }

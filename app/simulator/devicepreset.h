@@ -13,6 +13,10 @@ struct DevicePreset
     QSize screenSize;          // logical pixels (CSS px)
     qreal pixelRatio = 2.0;    // device pixels per logical pixel
     int statusBarHeight = 20;  // logical pixels
+    // What wx.getSystemInfoSync reports as `system` ("iOS 10.0.1", "Android 10").
+    QString system = QStringLiteral("iOS 10.0.1");
+    // The strip at the bottom the safe area leaves out (the home indicator).
+    int safeAreaBottomInset = 0;
 
     // The presets mpsim ships; the first is the default.
     static const QList<DevicePreset> &all();

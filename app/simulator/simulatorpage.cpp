@@ -2,6 +2,10 @@
 
 #include "web/urlschemes.h"
 
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
 namespace mpsim::app {
 
 SimulatorPage::SimulatorPage(QWebEngineProfile *profile, QObject *parent)
@@ -26,6 +30,17 @@ void SimulatorPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level
                                              const QString &message, int line,
                                              const QString &source)
 {
+    // The runtime prints the logic layer's console output for it, ending with
+    // "(at <file>:<line>)": the message is the user's, so is the location.
+    static const QRegularExpression located(uR"(^(.*) \(at (mpsim://[^\s]+|[^\s:]+\.[a-z]+):(\d+)(?::\d+)?\)$)"_s,
+                                            QRegularExpression::DotMatchesEverythingOption);
+    if (source.startsWith(u"mpsim://runtime/"_s)) {
+        const auto match = located.match(message);
+        if (match.hasMatch()) {
+            emit consoleMessage(level, match.captured(1), match.captured(3).toInt(), match.captured(2));
+            return;
+        }
+    }
     emit consoleMessage(level, message, line, source);
 }
 

@@ -5,9 +5,14 @@
 #include "host/hostservices.h"
 #include "mock/projectconfigfile.h"
 #include "simulator/simulatorview.h"
+#include "web/schemehandler.h"
 #include "web/urlschemes.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QFile>
 #include <QFileSystemWatcher>
 #include <QSet>
@@ -87,6 +92,49 @@ void SimulatorSession::loadMockRules()
     m_host.core().setMockRules(std::move(rules));
 }
 
+QString SimulatorSession::demoFolder()
+{
+    // The folder name changes when the demo does, so a new mpsim brings its new
+    // demo while edits made to an older copy stay where they are.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    QDirIterator files(u":/demo"_s, QDir::Files, QDirIterator::Subdirectories);
+    QStringList paths;
+    while (files.hasNext())
+        paths << files.next();
+    paths.sort();
+    for (const QString &path : std::as_const(paths)) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            hash.addData(path.toUtf8());
+            hash.addData(file.readAll());
+        }
+    }
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return base + u"/demo-"_s + QString::fromLatin1(hash.result().toHex().left(12));
+}
+
+bool SimulatorSession::openDemo(QString *error)
+{
+    const QString folder = demoFolder();
+    if (!QFile::exists(folder + u"/app.json"_s)) {
+        QDirIterator files(u":/demo"_s, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString source = files.next();
+            const QString target = folder + source.mid(QStringLiteral(":/demo").size());
+            if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target)) {
+                const QString problem = tr("cannot copy the demo project to %1").arg(target);
+                if (error)
+                    *error = problem;
+                emit problemReported(problem);
+                return false;
+            }
+            QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                              | QFile::ReadOther);
+        }
+    }
+    return openProject(folder, error);
+}
+
 void SimulatorSession::openPlayground()
 {
     m_project = {};
@@ -103,11 +151,13 @@ void SimulatorSession::openPlayground()
 
 QUrl SimulatorSession::startUrl() const
 {
-    // Until the WXML runtime exists, a project is shown through its own
-    // index.html when it has one (a plain web page calling wx), else through
-    // the API playground acting as that appid.
+    // A mini-program runs in the runtime's view page. A project folder holding
+    // a plain index.html (a web page calling wx) is shown as that page, and no
+    // project shows the API playground.
     QUrl url;
-    if (hasProject() && QFile::exists(m_project.appRoot + u"/index.html"_s)) {
+    if (hasProject() && !QFile::exists(m_project.appRoot + u"/index.html"_s))
+        return runtimeUrl(u"/view/index.html"_s);
+    if (hasProject()) {
         const QString relative = m_project.appRoot.mid(m_project.root.size());
         url = projectUrl(relative + u"/index.html"_s);
     } else {
@@ -124,8 +174,22 @@ QUrl SimulatorSession::startUrl() const
 
 void SimulatorSession::reload()
 {
-    m_view.reload();
+    // A reload rebuilds: the runtime must see the files as they are now.
+    load();
     emit reloaded();
+}
+
+QString SimulatorSession::buildSummary(const RuntimeBuild &build)
+{
+    int errors = 0;
+    for (const auto &diagnostic : build.diagnostics)
+        errors += diagnostic.severity == core::compiler::Severity::Error;
+    const int warnings = int(build.diagnostics.size()) - errors;
+    return tr("Compiled %1 pages and %2 components: %3 errors, %4 warnings")
+        .arg(build.pageCount)
+        .arg(build.componentCount)
+        .arg(errors)
+        .arg(warnings);
 }
 
 std::vector<core::compiler::Diagnostic> SimulatorSession::compile(QString *summary)
@@ -154,7 +218,21 @@ std::vector<core::compiler::Diagnostic> SimulatorSession::compile(QString *summa
 
 void SimulatorSession::load()
 {
-    m_view.load(startUrl());
+    m_build = {};
+    const QUrl url = startUrl();
+    if (url == runtimeUrl(u"/view/index.html"_s)) {
+        m_build = buildRuntime(m_project, m_compileCache, {m_launchPage, m_launchQuery, 1001}, m_view.device());
+        if (!m_build.ok()) {
+            emit problemReported(tr("Cannot run the project: %1").arg(m_build.error));
+            m_view.schemeHandler()->setBuildFiles({});
+        } else {
+            m_view.schemeHandler()->setBuildFiles(m_build.files);
+            emit compiled(buildSummary(m_build), m_build.diagnostics);
+        }
+    } else {
+        m_view.schemeHandler()->setBuildFiles({});
+    }
+    m_view.load(url);
 }
 
 void SimulatorSession::setApiVersionOverride(const QString &version)

@@ -3,6 +3,7 @@
 #include "compiler/compilecache.h"
 #include "compiler/diagnostic.h"
 #include "project/project.h"
+#include "runtime/runtimebuild.h"
 
 #include <QObject>
 #include <QString>
@@ -37,12 +38,20 @@ public:
     bool openProject(const QString &folder, QString *error = nullptr);
     // Shows the built-in API playground (no project).
     void openPlayground();
+    // Opens the embedded demo mini-program (resources/demo), copied once per
+    // mpsim version to the user's data folder so it can be explored and edited.
+    bool openDemo(QString *error = nullptr);
+    // Where openDemo() puts the demo: "<data folder>/demo-<content hash>".
+    static QString demoFolder();
     void reload();
 
     // Compiles the open project's WXML and WXSS (only files whose content
     // changed since the last compile) and returns the diagnostics; an empty
     // list with `error` set when there is no mini-program project.
     std::vector<core::compiler::Diagnostic> compile(QString *summary);
+    // The runtime build the last load served (empty files for the playground
+    // and for plain-page projects).
+    const RuntimeBuild &runtimeBuild() const { return m_build; }
 
     bool hasProject() const { return !m_project.root.isEmpty(); }
     const Project &project() const { return m_project; }
@@ -61,8 +70,11 @@ signals:
     void projectOpened();
     void reloaded();
     void problemReported(const QString &message);
+    // A load compiled the project for the runtime (every load and reload does).
+    void compiled(const QString &summary, const std::vector<core::compiler::Diagnostic> &diagnostics);
 
 private:
+    static QString buildSummary(const RuntimeBuild &build);
     // The project's mockConfig rules (project.config.json) answer calls first.
     void loadMockRules();
     void applyApiVersion();
@@ -76,6 +88,7 @@ private:
     QString m_launchPage;
     QString m_launchQuery;
     core::compiler::CompileCache m_compileCache;
+    RuntimeBuild m_build;
     QFileSystemWatcher *m_watcher;
     QTimer *m_reloadTimer;
 };

@@ -3,6 +3,7 @@
 #include "web/pathguard.h"
 #include "web/urlschemes.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QHash>
 #include <QMimeDatabase>
@@ -65,6 +66,17 @@ void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
             filePath = u":/runtime"_s + path;
         else
             problem = u"no such runtime file"_s;
+    } else if (host == QLatin1String(BuildHost)) {
+        const auto it = m_buildFiles.constFind(path.mid(1));
+        if (it == m_buildFiles.constEnd()) {
+            problem = u"not a compiled file"_s;
+        } else {
+            auto *buffer = new QBuffer(job);
+            buffer->setData(it.value());
+            buffer->open(QIODevice::ReadOnly);
+            job->reply(mimeTypeFor(path), buffer);
+            return;
+        }
     } else {
         problem = u"unknown host"_s;
     }

@@ -1,12 +1,15 @@
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
 #include <QWebEngineUrlSchemeHandler>
 
 namespace mpsim::app {
 
 // Answers mpsim:// requests: project files from the project root (through
 // resolveInsideRoot, so nothing outside it), runtime files from the Qt
-// resources under :/runtime. Everything else is "not found".
+// resources under :/runtime, the compiled project from memory. Everything
+// else is "not found".
 class SchemeHandler final : public QWebEngineUrlSchemeHandler
 {
     Q_OBJECT
@@ -18,6 +21,8 @@ public:
     // The folder mpsim://project/ serves; empty serves nothing.
     void setProjectRoot(const QString &root);
     QString projectRoot() const { return m_projectRoot; }
+    // What mpsim://build/<path> serves: the project compiled for the runtime.
+    void setBuildFiles(const QHash<QString, QByteArray> &files) { m_buildFiles = files; }
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
 
@@ -27,6 +32,7 @@ signals:
 
 private:
     QString m_projectRoot;
+    QHash<QString, QByteArray> m_buildFiles;
 };
 
 } // namespace mpsim::app

@@ -182,6 +182,15 @@ nlohmann::json ApiCore::syncSnapshot(const CallContext &context)
 {
     // open-data shows the host user with no authorization [seed example].
     const UserProfile &user = m_env->profile.user;
+    nlohmann::json syncValues = nlohmann::json::object();
+    for (const auto &name : m_registry.names()) {
+        const ApiDescriptor *descriptor = m_registry.find(name);
+        if (!descriptor->inSnapshot)
+            continue;
+        ApiReply reply = invokeSync(name, nullptr, context);
+        if (reply.ok)
+            syncValues[name] = std::move(reply.result);
+    }
     return {{"accountInfo", invokeSync("getAccountInfoSync", nullptr, context).result},
             {"hostUser",
              {{"nickName", user.nickName},
@@ -189,7 +198,39 @@ nlohmann::json ApiCore::syncSnapshot(const CallContext &context)
               {"gender", user.gender},
               {"country", user.country},
               {"province", user.province},
-              {"city", user.city}}}};
+              {"city", user.city}}},
+            {"storage", m_env->state(context.appid).storage().toJson()},
+            {"syncValues", std::move(syncValues)}};
+}
+
+void ApiCore::setSnapshotObserver(std::function<void(const std::string &)> observer)
+{
+    m_env->snapshotObserver = std::move(observer);
+}
+
+const DeviceInfo &ApiCore::deviceInfo() const
+{
+    return m_env->device;
+}
+
+void ApiCore::setDeviceInfo(DeviceInfo device)
+{
+    m_env->device = std::move(device);
+}
+
+const std::string &ApiCore::sdkVersion() const
+{
+    return m_env->sdkVersion;
+}
+
+void ApiCore::setSdkVersion(std::string version)
+{
+    m_env->sdkVersion = version.empty() ? std::string("3.0.0") : std::move(version);
+}
+
+void ApiCore::setHttpClient(HttpClient *client)
+{
+    m_env->http = client;
 }
 
 const HostProfile &ApiCore::hostProfile() const

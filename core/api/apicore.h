@@ -62,8 +62,26 @@ public:
                                     const std::string &code);
 
     // What the page needs to answer synchronous APIs without a round trip:
-    // {"accountInfo": getAccountInfoSync's value, "hostUser": the user open-data shows}.
+    // {"accountInfo": getAccountInfoSync's value,
+    //  "hostUser": the user open-data shows,
+    //  "storage": {key: data} of the appid's storage (getStorageSync ...),
+    //  "syncValues": {<api>: value} of every synchronous API marked
+    //                inSnapshot (getSystemInfoSync, getWindowInfo ...)}.
     nlohmann::json syncSnapshot(const CallContext &context);
+    // Called (with the appid) whenever something the snapshot holds changes
+    // through a call (a storage write), so the app can push a new snapshot to
+    // the page. Changes made through the setters below are the caller's to push.
+    void setSnapshotObserver(std::function<void(const std::string &appid)> observer);
+
+    // The device the simulator shows, for the system-information APIs.
+    const DeviceInfo &deviceInfo() const;
+    void setDeviceInfo(DeviceInfo device);
+    // getAppBaseInfo's / getSystemInfo's SDKVersion: project.config.json's
+    // libVersion (default "3.0.0").
+    const std::string &sdkVersion() const;
+    void setSdkVersion(std::string version);
+    // The network wx.request uses; null (the default) makes it fail.
+    void setHttpClient(HttpClient *client);
 
     const HostProfile &hostProfile() const;
     void setHostProfile(HostProfile profile);

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "host/clock.h"
+#include "host/deviceinfo.h"
 #include "host/hostprofile.h"
 #include "host/hostprompts.h"
 #include "host/hoststatestore.h"
+#include "host/httpclient.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -17,8 +22,18 @@ enum class ApiVersion {
     V2  // the SaaS built-in implementation: mpsim issues codes and exchanges them
 };
 
+// The toast or loading on screen, as core tracks it (hideToast fails when
+// there is none). A toast is gone once its duration has passed.
+struct ToastState
+{
+    ToastPrompt::Kind kind = ToastPrompt::Kind::Toast;
+    std::int64_t shownAtMs = 0;
+    std::int64_t durationMs = 0; // 0: until hidden (a loading)
+};
+
 // What an API handler may use: the host profile, the host state of the
-// calling appid, the clock and the host's popups. Owned by ApiCore.
+// calling appid, the clock, the host's popups, the device shown and the
+// network. Owned by ApiCore.
 class ApiEnvironment
 {
 public:
@@ -30,9 +45,23 @@ public:
     HostProfile profile;
     HostPrompts *prompts = nullptr; // null: nothing can ask the user
     ApiVersion apiVersion = ApiVersion::V2;
+    DeviceInfo device;
+    std::string sdkVersion = "3.0.0"; // the base library version the project targets
+    HttpClient *http = nullptr;       // null: wx.request fails
+    std::optional<ToastState> toast;
+    // Told when something the page's sync snapshot holds changed (storage).
+    std::function<void(const std::string &appid)> snapshotObserver;
 
     HostState &state(const std::string &appid) { return m_store.state(appid); }
     void stateChanged(const std::string &appid) { m_store.markChanged(appid); }
+    // The state changed in a way the page's snapshot shows: persist it and
+    // tell the observer, so the page's copy can be refreshed.
+    void snapshotChanged(const std::string &appid)
+    {
+        m_store.markChanged(appid);
+        if (snapshotObserver)
+            snapshotObserver(appid);
+    }
     HostStateStore &store() { return m_store; }
     const Clock &clock() const { return m_clock; }
     std::int64_t nowMs() const { return m_clock.nowMs(); }

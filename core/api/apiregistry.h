@@ -45,6 +45,9 @@ struct ApiDescriptor
     bool internal = false;     // called by the runtime, not by mini-program code: not in canIUse
     AsyncHandler async = {}; // exactly one of async / sync is set
     SyncHandler sync = {};
+    // A synchronous API whose value (called with no arguments) travels in the
+    // page's sync snapshot, so the page answers it without a round trip.
+    bool inSnapshot = false;
 };
 
 class ApiRegistry

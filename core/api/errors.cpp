@@ -12,7 +12,7 @@ namespace {
 // 1001 invalid request parameter); SOTER codes from the platform's
 // startSoterAuthentication documentation. Rows marked false are guesses
 // where no source gives the exact text or number.
-constexpr std::array<ApiErrorSpec, 26> table{{
+constexpr std::array<ApiErrorSpec, 35> table{{
     {ApiError::ParameterError, "parameter error: {}", 1001, 0, true},
     {ApiError::UnknownApi, "not supported: wx.{} is not implemented in mpsim", 100, 0, false},
     {ApiError::GestureRequired, "can only be invoked by user TAP gesture.", 102, 0, false},
@@ -43,6 +43,22 @@ constexpr std::array<ApiErrorSpec, 26> table{{
     {ApiError::SubscribeBanned, "This mini program is banned from subscribing messages.", 20005,
      20005, true},
     {ApiError::SubscribeDeviceMsg, "Reject DeviceMsg Template", 20013, 20013, true},
+    // Storage and toast texts as the platform's Android client writes them
+    // ("fail:entry size limit reached", "fail:toast can't be found", joined
+    // with no space) and as developers quote them ("getStorage:fail data not
+    // found", "setStorageSync:fail exceed storage max size 10Mb"); only their
+    // errno values are guesses, hence "false".
+    {ApiError::StorageDataNotFound, "data not found", 101, 0, false},
+    {ApiError::StorageEntryTooLarge, ":entry size limit reached", 1001, 0, false},
+    {ApiError::StorageFull, "exceed storage max size 10Mb", 101, 0, false},
+    {ApiError::ToastNotFound, ":toast can't be found", 101, 0, false},
+    {ApiError::ActionSheetCancel, "cancel", 1, 0, false},
+    // wx.request: 600009 invalid url and errno 5 (API timeout) from the
+    // platform's errno table; 600001 for network errors is a guess.
+    {ApiError::RequestInvalidUrl, "invalid url \"{}\"", 600009, 0, true},
+    {ApiError::RequestTimeout, "timeout", 5, 0, true},
+    {ApiError::RequestNetworkError, "{}", 600001, 0, false},
+    {ApiError::NoHttpClient, "internal error: the host has no network access", 4, 0, false},
 }};
 
 } // namespace
@@ -71,7 +87,9 @@ nlohmann::json failObject(std::string_view api, ApiError error, std::string_view
 nlohmann::json failObject(std::string_view api, std::string_view reason, int errnoValue)
 {
     std::string errMsg(api);
-    errMsg += ":fail ";
+    errMsg += ":fail";
+    if (!reason.starts_with(':'))
+        errMsg += ' ';
     errMsg += reason;
     return {{"errMsg", std::move(errMsg)}, {"errno", errnoValue}};
 }

@@ -41,12 +41,26 @@ enum class ApiError {
     SubscribeMainSwitch,  // 20004
     SubscribeBanned,      // 20005
     SubscribeDeviceMsg,   // 20013
+    // storage
+    StorageDataNotFound,  // getStorage of a key that holds nothing
+    StorageEntryTooLarge, // one entry over 1 MB
+    StorageFull,          // all entries over 10 MB
+    // host UI
+    ToastNotFound,        // hideToast / hideLoading with nothing on screen
+    ActionSheetCancel,    // the person tapped Cancel
+    // network
+    RequestInvalidUrl,    // not an absolute http(s) URL
+    RequestTimeout,       // no response within the timeout
+    RequestNetworkError,  // the connection failed: "{}" is the network's own text
+    NoHttpClient,         // the host has no network (a core without an HttpClient)
 };
 
 struct ApiErrorSpec
 {
     ApiError id;
-    // Text after "<api>:fail ". "{}" is replaced by the call's detail.
+    // Text after "<api>:fail ". "{}" is replaced by the call's detail. A
+    // reason starting with ':' follows "fail" with no space, as some of the
+    // platform's texts do ("setStorage:fail:entry size limit reached").
     std::string_view reason;
     int errnoValue;
     int errCode;     // 0: the fail object carries no errCode

@@ -41,22 +41,6 @@ std::pair<int, int> lineColumnOf(const std::string &location)
     }
 }
 
-bool isEsModuleLine(std::string_view line)
-{
-    const std::size_t start = line.find_first_not_of(" \t");
-    if (start == std::string_view::npos)
-        return false;
-    line.remove_prefix(start);
-    for (const std::string_view keyword : {"import", "export"}) {
-        if (line.substr(0, keyword.size()) != keyword || line.size() == keyword.size())
-            continue;
-        const char next = line[keyword.size()];
-        if (next == ' ' || next == '\t' || next == '{' || next == '*' || next == '"' || next == '\'')
-            return true;
-    }
-    return false;
-}
-
 class ProjectRun
 {
 public:
@@ -68,12 +52,15 @@ public:
     void run()
     {
         checkUnsupported("app", false);
-        if (m_loader.exists("app.wxss"))
+        if (m_loader.exists("app.wxss")) {
             compileWxss("app.wxss");
+            m_result.appStylesheet = true;
+        }
         const auto app = readJson("app.json");
         if (!app || !app->is_object())
             return;
         m_global = usingComponents(*app, "app.json");
+        m_result.appConfig = *app;
 
         std::vector<std::string> pages;
         auto addPages = [&](const nlohmann::json &list, const std::string &prefix, const char *where) {
@@ -241,6 +228,7 @@ private:
         const std::string jsonFile = path + ".json";
         if (m_loader.exists(jsonFile)) {
             if (const auto json = readJson(jsonFile); json && json->is_object()) {
+                unit.config = *json;
                 for (auto &[tag, target] : usingComponents(*json, jsonFile))
                     unit.components[tag] = target;
                 if (const auto generics = json->find("componentGenerics");
@@ -286,25 +274,6 @@ private:
                     warn(path + extension,
                          std::string(extension + 1) + " is not compiled by mpsim: compile it to " + path + ".wxss first",
                          "stylesheet-not-compiled");
-            }
-        }
-        const std::string js = path + ".js";
-        if (const auto code = m_loader.read(js)) {
-            std::size_t start = 0;
-            while (start < code->size()) {
-                std::size_t end = code->find('\n', start);
-                if (end == std::string::npos)
-                    end = code->size();
-                if (isEsModuleLine(std::string_view(*code).substr(start, end - start))) {
-                    const SourceText source(js, *code);
-                    m_result.diagnostics.push_back(Diagnostic{
-                        Severity::Warning, js, source.lineOf(start), 1,
-                        "ES module syntax (import/export) is not compiled by mpsim; the runtime loads page JS as "
-                        "CommonJS (require/module.exports)",
-                        "es-module-js"});
-                    break;
-                }
-                start = end + 1;
             }
         }
     }
@@ -411,11 +380,16 @@ nlohmann::json ProjectCompileResult::manifest() const
                              {"render", generatedModulePath(unit.path + ".wxml")},
                              {"stylesheet", unit.hasStylesheet ? nlohmann::json(stylesheetOutputPath(unit.path + ".wxss"))
                                                                 : nlohmann::json(nullptr)},
-                             {"usingComponents", components}});
+                             {"usingComponents", components},
+                             {"config", unit.config}});
         }
         return array;
     };
-    return {{"version", 1}, {"pages", units(pages)}, {"components", units(components)}};
+    return {{"version", 1},
+            {"app", appConfig},
+            {"appStylesheet", appStylesheet ? nlohmann::json(stylesheetOutputPath("app.wxss")) : nlohmann::json(nullptr)},
+            {"pages", units(pages)},
+            {"components", units(components)}};
 }
 
 ProjectCompiler::ProjectCompiler(CompileCache *cache) : m_cache(cache)

@@ -31,11 +31,14 @@ struct CompiledUnit
     bool component = false;
     bool hasStylesheet = false;
     std::map<std::string, std::string> components; // tag -> component path
+    nlohmann::json config = nlohmann::json::object(); // its .json file ({} when absent or broken)
 };
 
 struct ProjectCompileResult
 {
     std::filesystem::path root;          // the mini-program root (miniprogramRoot applied)
+    nlohmann::json appConfig = nlohmann::json::object(); // app.json
+    bool appStylesheet = false;          // app.wxss exists (compiled to app.wxss.css)
     std::vector<CompiledUnit> pages;     // in app.json order, subpackages after
     std::vector<CompiledUnit> components; // in discovery order
     std::vector<GeneratedFile> files;    // sorted by path
@@ -43,8 +46,9 @@ struct ProjectCompileResult
 
     bool ok() const { return errorCount(diagnostics) == 0; }
 
-    // {"version": 1, "pages": [...], "components": [...]} with each unit's
-    // modules and usingComponents resolved: what the runtime loads.
+    // {"version": 1, "app": app.json, "appStylesheet": "app.wxss.css" | null,
+    //  "pages": [...], "components": [...]} with each unit's modules, its
+    // usingComponents resolved and its .json as "config": what the runtime loads.
     nlohmann::json manifest() const;
 };
 
@@ -57,7 +61,8 @@ struct ProjectCompileResult
 // skipped with a warning.
 //
 // Files mpsim does not compile are reported as warnings, not errors:
-// TypeScript (.ts), LESS/SCSS/Sass, and JS using ES module syntax.
+// TypeScript (.ts) and LESS/SCSS/Sass. (JS is not compiled here: the
+// runtime's logic layer loads it, ES import/export included.)
 //
 // With a cache, files whose inputs did not change are not recompiled.
 class ProjectCompiler

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,10 +82,77 @@ struct SettingsAnswer
     std::map<std::string, bool> authSetting; // the switches when the page closed
 };
 
+// wx.showToast / wx.showLoading: shown at once, never answered. One toast
+// (or loading) is on screen at a time; a new one replaces it.
+struct ToastPrompt
+{
+    enum class Kind { Toast, Loading };
+    enum class Icon { Success, Error, Loading, None };
+    std::string appid;
+    Kind kind = Kind::Toast;
+    std::string title;
+    Icon icon = Icon::Success;
+    std::string image;     // a path in the mini-program, drawn instead of the icon
+    int durationMs = 1500; // the toast hides itself after it; a loading: 0 (until hidden)
+    bool mask = false;     // a transparent layer that stops taps reaching the page
+};
+
+// wx.showModal's dialog.
+struct ModalPrompt
+{
+    std::string appid;
+    std::string title;
+    std::string content;
+    bool showCancel = true;
+    std::string cancelText = "Cancel";
+    std::string cancelColor = "#000000";
+    std::string confirmText = "OK";
+    std::string confirmColor = "#576B95";
+    bool editable = false; // shows a text field (content is its initial text)
+    std::string placeholderText;
+};
+
+struct ModalAnswer
+{
+    bool confirm = false; // false: Cancel
+    // What the text field held when the dialog closed (editable dialogs only).
+    std::optional<std::string> content;
+};
+
+// wx.showActionSheet's sheet: up to six items and Cancel.
+struct ActionSheetPrompt
+{
+    std::string appid;
+    std::string alertText; // a caption above the items, may be empty
+    std::vector<std::string> itemList;
+    std::string itemColor = "#000000";
+};
+
+struct ActionSheetAnswer
+{
+    std::optional<int> tapIndex; // nullopt: Cancel
+};
+
 class HostPrompts
 {
 public:
     virtual ~HostPrompts() = default;
+
+    // The everyday UI APIs. Defaults for hosts without them (test doubles
+    // written before they existed): toasts are not drawn, and a modal or
+    // an action sheet is answered Cancel at once.
+    virtual void showToast(const ToastPrompt &) {}
+    // Hides the toast or loading on screen, if any.
+    virtual void hideToast() {}
+    virtual void askModal(const ModalPrompt &, std::function<void(ModalAnswer)> answer)
+    {
+        answer(ModalAnswer{});
+    }
+    virtual void askActionSheet(const ActionSheetPrompt &,
+                                std::function<void(ActionSheetAnswer)> answer)
+    {
+        answer(ActionSheetAnswer{});
+    }
 
     virtual void askAuthorize(const AuthorizePrompt &prompt,
                               std::function<void(PromptAnswer)> answer) = 0;

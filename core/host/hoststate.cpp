@@ -149,14 +149,19 @@ json HostState::toJson() const
                    {"issuedAtMs", m_session->issuedAtMs},
                    {"expiresAtMs", m_session->expiresAtMs}};
     }
-    return {{"version", 1},
-            {"openid", m_openid},
-            {"unionid", m_unionid},
-            {"codes", codes},
-            {"session", session},
-            {"scopes", scopes},
-            {"subscriptions", m_decisions},
-            {"soterCounter", m_soterCounter}};
+    json state{{"version", 1},
+               {"openid", m_openid},
+               {"unionid", m_unionid},
+               {"codes", codes},
+               {"session", session},
+               {"scopes", scopes},
+               {"subscriptions", m_decisions},
+               {"soterCounter", m_soterCounter}};
+    // Only when there is some: files without storage stay readable by older
+    // builds, and scenarios' initial states keep their keys.
+    if (!m_storage.empty())
+        state["storage"] = m_storage.toJson();
+    return state;
 }
 
 Result<HostState> HostState::fromJson(const json &document)
@@ -165,7 +170,7 @@ Result<HostState> HostState::fromJson(const json &document)
     std::optional<Error> error;
     JsonObjectReader in(document, {}, error);
     in.allowOnly({"version", "openid", "unionid", "codes", "session", "scopes", "subscriptions",
-                  "soterCounter"});
+                  "soterCounter", "storage"});
     int version = 1;
     in.read("version", version, 1, 1);
     in.read("openid", state.m_openid, 128);
@@ -211,6 +216,15 @@ Result<HostState> HostState::fromJson(const json &document)
             if (!decisions->failed())
                 state.m_decisions[item.key()] = value;
         }
+    }
+    // Absent in files written before storage existed.
+    if (!in.failed() && in.has("storage")) {
+        auto storage = AppStorage::fromJson(in.json().at("storage"),
+                                            jsonPointerAppend(in.pointer(), "storage"));
+        if (storage)
+            state.m_storage = std::move(storage.value());
+        else
+            in.failAt(storage.error().location, storage.error().message);
     }
     if (error)
         return *error;

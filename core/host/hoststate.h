@@ -1,5 +1,6 @@
 #pragma once
 
+#include "host/appstorage.h"
 #include "util/result.h"
 
 #include <nlohmann/json.hpp>
@@ -42,7 +43,8 @@ struct CodeExchangeResult
 };
 
 // Everything the host app remembers about one mini-program (one appid):
-// login codes and session, authorization scopes, subscription decisions.
+// login codes and session, authorization scopes, subscription decisions and
+// the mini-program's storage (wx.setStorage).
 class HostState
 {
 public:
@@ -76,9 +78,16 @@ public:
     const std::map<std::string, std::string> &subscriptionDecisions() const { return m_decisions; }
     void keepSubscriptionDecision(const std::string &tmplId, const std::string &decision);
 
+    // wx.setStorage and friends. Clearing authorization leaves it alone, as
+    // on the platform.
+    AppStorage &storage() { return m_storage; }
+    const AppStorage &storage() const { return m_storage; }
+
     // A counter SOTER results carry, increasing with each authentication.
     int nextSoterCounter() { return ++m_soterCounter; }
 
+    // The state file's JSON; "storage" ({key: data}) only when the storage
+    // holds something.
     nlohmann::json toJson() const;
     // Reads a state file's JSON. Fails with a JSON pointer to the problem.
     static Result<HostState> fromJson(const nlohmann::json &json);
@@ -91,6 +100,7 @@ private:
     std::map<std::string, ScopeState> m_scopes;
     std::map<std::string, std::string> m_decisions;
     int m_soterCounter = 0;
+    AppStorage m_storage;
 };
 
 } // namespace mpsim::core

@@ -121,6 +121,21 @@ std::optional<MockMatch> MockRules::match(std::string_view api, const json &opti
     return std::nullopt;
 }
 
+MockRules MockRules::chained(const MockRules &first, const MockRules &then)
+{
+    MockRules chain;
+    for (const MockRules *part : {&first, &then}) {
+        if (!part->globalOpen)
+            continue;
+        for (const MockRule &rule : part->rules) {
+            if (chain.rules.size() == maxRules)
+                return chain;
+            chain.rules.push_back(rule);
+        }
+    }
+    return chain;
+}
+
 std::vector<MockRuleProblem> MockRules::problems() const
 {
     std::vector<MockRuleProblem> found;

@@ -68,6 +68,12 @@ struct MockRules
     static Result<MockRules> fromJson(const nlohmann::ordered_json &array, const std::string &pointer);
     // The rules as a JSON array (globalOpen is not part of it).
     nlohmann::ordered_json toJson() const;
+
+    // The rules in force when two lists answer calls: `first`'s rules, then
+    // `then`'s, each list only while its globalOpen is on (so the first
+    // enabled match across both wins). The result's globalOpen is true; it
+    // holds at most maxRules rules (the rest of `then` is dropped).
+    static MockRules chained(const MockRules &first, const MockRules &then);
 };
 
 } // namespace mpsim::core

@@ -4,16 +4,14 @@
 
 #include <QWidget>
 
-class QLabel;
-class QPlainTextEdit;
-class QTimer;
-
 namespace mpsim::mockpanel {
 
-// The host profile as JSON text. Every change is re-validated (after a short
-// pause in typing); a valid text emits profileEdited, an invalid one shows
-// the problem with its location and marks the line, while the last valid
-// profile stays in force. Typing is never blocked.
+class JsonEditor;
+
+// The whole host profile as JSON text. Every change is re-validated (after a
+// short pause in typing); a valid text emits profileEdited, an invalid one
+// shows the problem with its location and marks the line, while the last
+// valid profile stays in force. Typing is never blocked.
 class ProfileJsonEditor final : public QWidget
 {
     Q_OBJECT
@@ -22,7 +20,8 @@ class ProfileJsonEditor final : public QWidget
 public:
     explicit ProfileJsonEditor(QWidget *parent = nullptr);
 
-    // Shows `profile` (replacing the text) without emitting profileEdited.
+    // Shows `profile` without emitting profileEdited. The text is kept when
+    // it already holds that profile or is the edit being applied right now.
     void setProfile(const core::HostProfile &profile);
     QString text() const;
     void setText(const QString &text);
@@ -36,14 +35,8 @@ signals:
     void problemChanged(const QString &problem);
 
 private:
-    void validate();
-    void markLine(int line);
-
-    QPlainTextEdit *m_edit;
-    QLabel *m_status;
-    QTimer *m_debounce;
-    QString m_problem;
-    bool m_settingText = false;
+    JsonEditor *m_editor;
+    bool m_emitting = false;
 };
 
 } // namespace mpsim::mockpanel

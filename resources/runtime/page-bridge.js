@@ -12,6 +12,7 @@
  *   __mpsimRunAsTap(fn)         runs fn() synchronously as a tap handler
  *                               (wx calls made during it carry a user gesture)
  *   __mpsimAttachWorker(worker) relays a worker's facade; returns its port
+ *   __mpsimSnapshot()           the host's current snapshot (hostUser...)
  *
  * Calls go to the host as mpsimBridge.call(port, id, api, argsJson, gesture);
  * the host answers with the replied(port, id, ok, resultJson) signal.
@@ -90,6 +91,11 @@
                 gestureToken = previous;
             }
         }
+    });
+
+    // The host's current snapshot (open-data shows its hostUser).
+    Object.defineProperty(window, '__mpsimSnapshot', {
+        value: function () { return snapshot; }
     });
 
     // A real tap (mouse click or touch) counts while its handlers run

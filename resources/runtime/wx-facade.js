@@ -36,8 +36,10 @@
  *     the reply settled a call, false otherwise.
  *
  * options (all optional):
- *   snapshot         { accountInfo: {...}, syncValues: { <syncApi>: value } }
- *                    state for synchronous APIs; replaced by wx.__updateSnapshot.
+ *   snapshot         { accountInfo: {...}, storage: { <key>: data },
+ *                      syncValues: { <syncApi>: value } }
+ *                    state for synchronous APIs (core's ApiCore::syncSnapshot);
+ *                    replaced by wx.__updateSnapshot.
  *   apis             names of the async APIs the host implements. They become
  *                    own enumerable functions of wx. Other names still reach
  *                    the host (see "unknown APIs"), but call onUnknownApi first.
@@ -76,6 +78,47 @@
  * cannot wait for the host: the call is still sent (for the call log) and the
  * function throws Error("<name>:fail not supported by mpsim").
  *
+ * Built-in synchronous APIs (answered here, never waiting for the host):
+ *   getAccountInfoSync, canIUse (above), and from snapshot.syncValues the
+ *   system information: getSystemInfoSync, getWindowInfo, getDeviceInfo,
+ *   getAppBaseInfo, getSystemSetting, getAppAuthorizeSetting,
+ *   getMenuButtonBoundingClientRect (a deep copy each time; a missing value
+ *   throws "<name>:fail no value in the snapshot").
+ *
+ * Storage (getStorageSync, setStorageSync, removeStorageSync, clearStorageSync,
+ * getStorageInfoSync). The host owns the storage (per appid, persisted with the
+ * host state); the page cannot wait for it, so each facade keeps a copy:
+ *   - hostCopy: snapshot.storage as last pushed by the host, plus the writes
+ *     the host has acknowledged since (a reply arrives before the snapshot
+ *     that includes it);
+ *   - unconfirmed: this facade's Sync writes the host has not answered yet,
+ *     oldest first;
+ *   - what the Sync reads see = hostCopy with the unconfirmed writes replayed.
+ * A Sync write is checked here with the platform's rules (key a String; data
+ * any JSON-able value, undefined stored as ''; an entry = key.length + the
+ * length of its data (a string itself, anything else its JSON text) at most
+ * 1 MB -> throws "<api>:fail:entry size limit reached"; all entries at most
+ * 10 MB -> throws "<api>:fail exceed storage max size 10Mb"; the same rule as
+ * core/host/appstorage.h), applied to the copy at once, and sent to the host
+ * as an ordinary call under its own name (setStorageSync / removeStorageSync
+ * / clearStorageSync with {key, data}), so it persists and shows in the call
+ * log; the call has no callbacks. Its reply moves it from unconfirmed into
+ * hostCopy; a refusal (the host's own check) rolls it back with a
+ * console.warn. The async setStorage / removeStorage / clearStorage go to the
+ * host as usual and update hostCopy when they succeed. A snapshot with a
+ * storage member replaces hostCopy (the host's snapshotChanged after every
+ * write keeps the view page's and the logic worker's facades in step) and
+ * the unconfirmed writes are replayed on top. Sync reads are not sent to the
+ * host (they are not in the call log). getStorageSync of a missing key
+ * returns ''; getStorageInfoSync returns {keys, currentSize (KB, rounded up),
+ * limitSize: 10240}. Sync failures throw an Error whose message is the
+ * errMsg (it also carries errMsg and errno).
+ *
+ * wx.request with responseType 'arraybuffer': the host sends the body as
+ * base64 (JSON cannot carry bytes) and the facade turns success.data into an
+ * ArrayBuffer. No RequestTask is returned (abort / onHeadersReceived are not
+ * supported).
+ *
  * Internal, non-enumerable members: wx.__deliver(reply),
  * wx.__updateSnapshot(snapshot) (invalid input keeps the previous snapshot),
  * wx.__pendingCount().
@@ -87,6 +130,21 @@ var __mpsimCreateWx = (function () {
 
     var PARAMETER_ERRNO = 1001; // core/api/errors.cpp: ParameterError
     var INTERNAL_ERRNO = 4; // core/api/errors.cpp: InternalError
+    // core/host/appstorage.h and core/api/errors.cpp (StorageEntryTooLarge, StorageFull)
+    var STORAGE_ENTRY_LIMIT = 1024 * 1024;
+    var STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024;
+    var STORAGE_LIMIT_KB = 10240;
+    var ENTRY_TOO_LARGE = { reason: ':entry size limit reached', errno: 1001 };
+    var STORAGE_FULL = { reason: ' exceed storage max size 10Mb', errno: 101 };
+    // Synchronous APIs whose values come in snapshot.syncValues (core's inSnapshot).
+    var SNAPSHOT_SYNC_APIS = [
+        'getSystemInfoSync', 'getWindowInfo', 'getDeviceInfo', 'getAppBaseInfo',
+        'getSystemSetting', 'getAppAuthorizeSetting', 'getMenuButtonBoundingClientRect'
+    ];
+    var STORAGE_SYNC_APIS = [
+        'getStorageSync', 'setStorageSync', 'removeStorageSync', 'clearStorageSync',
+        'getStorageInfoSync'
+    ];
     var API_NAME = /^[a-z][A-Za-z0-9_]*$/;
     // Names probed by the language, runtimes and tools, never API calls.
     var NOT_AN_API = new Set([
@@ -153,6 +211,53 @@ var __mpsimCreateWx = (function () {
         return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
     }
 
+    // The type name the platform's parameter errors use.
+    function jsTypeName(value) {
+        if (value === undefined)
+            return 'Undefined';
+        if (value === null)
+            return 'Null';
+        if (Array.isArray(value))
+            return 'Array';
+        var type = typeof value;
+        return type.charAt(0).toUpperCase() + type.slice(1);
+    }
+
+    // An Error for a failed synchronous API: message = errMsg, as the
+    // platform throws them; errMsg and errno are on it too.
+    function syncError(errMsg, errnoValue) {
+        var e = new Error(errMsg);
+        e.errMsg = errMsg;
+        e.errno = errnoValue;
+        return e;
+    }
+
+    // The storage size of one entry (core/host/appstorage.h, entrySize).
+    function entrySize(key, data) {
+        return key.length + (typeof data === 'string' ? data.length : JSON.stringify(data).length);
+    }
+
+    var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+    // Standard padded base64 -> ArrayBuffer (null when it is not base64).
+    function base64ToArrayBuffer(text) {
+        if (text.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(text))
+            return null;
+        var padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+        var bytes = new Uint8Array(text.length / 4 * 3 - padding);
+        var out = 0;
+        for (var i = 0; i < text.length; i += 4) {
+            var n = 0;
+            for (var j = 0; j < 4; ++j) {
+                var c = text.charAt(i + j);
+                n = n * 64 + (c === '=' ? 0 : BASE64.indexOf(c));
+            }
+            for (var k = 2; k >= 0 && out < bytes.length; --k, ++out)
+                bytes[out] = (n >> (8 * k)) & 255;
+        }
+        return bytes.buffer;
+    }
+
     function createWx(transport, options) {
         if (!transport || typeof transport.send !== 'function')
             throw new TypeError('__mpsimCreateWx: transport must have a send(message) function');
@@ -167,6 +272,11 @@ var __mpsimCreateWx = (function () {
         var deliveryQueue = [];
         var deliveryScheduled = false;
         var schedule = pickScheduler(options.setTimeout);
+        // Storage copies (see the header): key -> { data, size }.
+        var hostStorage = new Map();
+        var unconfirmed = []; // { op: 'set' | 'remove' | 'clear', key, data, size, api }
+        var storageView = new Map();
+        var storageTotal = 0;
 
         function warn() {
             try { log.warn.apply(log, arguments); } catch (e) { /* no console: nothing to do */ }
@@ -193,6 +303,145 @@ var __mpsimCreateWx = (function () {
             } catch (e) {
                 warn('[wx] options.' + name + ' threw:', e);
             }
+        }
+
+        // --- storage copy --------------------------------------------------
+
+        function applyStorageOp(map, op) {
+            if (op.op === 'set')
+                map.set(op.key, { data: op.data, size: op.size });
+            else if (op.op === 'remove')
+                map.delete(op.key);
+            else if (op.op === 'clear')
+                map.clear();
+        }
+
+        function rebuildStorageView() {
+            storageView = new Map(hostStorage);
+            unconfirmed.forEach(function (op) { applyStorageOp(storageView, op); });
+            storageTotal = 0;
+            storageView.forEach(function (entry) { storageTotal += entry.size; });
+        }
+
+        function storageFromSnapshot(value) {
+            if (!isPlainObject(value))
+                return;
+            var next = new Map();
+            Object.keys(value).forEach(function (key) {
+                try {
+                    next.set(key, { data: value[key], size: entrySize(key, value[key]) });
+                } catch (e) {
+                    warn('[wx] ignored storage key ' + key + ' that cannot be measured:', e);
+                }
+            });
+            hostStorage = next;
+            rebuildStorageView();
+        }
+
+        // The host answered a storage write (this facade's Sync write, or an
+        // async setStorage / removeStorage / clearStorage).
+        function storageAcknowledged(op, ok, result) {
+            var index = unconfirmed.indexOf(op);
+            if (index !== -1)
+                unconfirmed.splice(index, 1);
+            if (ok)
+                applyStorageOp(hostStorage, op);
+            else if (index !== -1)
+                warn('[wx] wx.' + op.api + ' was refused by the host, the write is undone: '
+                    + (result && result.errMsg));
+            // The first unconfirmed write confirmed: the view already shows it.
+            if (!(ok && index === 0))
+                rebuildStorageView();
+        }
+
+        // The op an async storage write will make, from its serialised args
+        // (undefined when the host will reject them anyway).
+        function asyncStorageOp(api, args) {
+            if (api === 'clearStorage')
+                return { op: 'clear', api: api };
+            if (!isPlainObject(args) || typeof args.key !== 'string')
+                return undefined;
+            if (api === 'removeStorage')
+                return { op: 'remove', key: args.key, api: api };
+            var data = args.data === undefined ? '' : args.data;
+            return { op: 'set', key: args.key, data: data, size: entrySize(args.key, data), api: api };
+        }
+
+        function requireKey(api, key) {
+            if (typeof key !== 'string') {
+                throw syncError(api + ':fail parameter error: parameter.key should be String instead of '
+                    + jsTypeName(key) + ';', PARAMETER_ERRNO);
+            }
+        }
+
+        // Applies a Sync write to the copy at once and sends it to the host.
+        function writeThrough(op, args) {
+            unconfirmed.push(op);
+            if (op.op === 'set') {
+                var old = storageView.get(op.key);
+                storageTotal += op.size - (old ? old.size : 0);
+            } else if (op.op === 'remove') {
+                var removed = storageView.get(op.key);
+                storageTotal -= removed ? removed.size : 0;
+            } else {
+                storageTotal = 0;
+            }
+            applyStorageOp(storageView, op);
+            if (!send({ api: op.api, logOnly: true, storageOp: op }, args)) {
+                unconfirmed.splice(unconfirmed.indexOf(op), 1);
+                rebuildStorageView();
+                throw syncError(op.api + ':fail internal error: the host cannot be reached', INTERNAL_ERRNO);
+            }
+        }
+
+        function setStorageSync(key, data) {
+            var api = 'setStorageSync';
+            requireKey(api, key);
+            var value;
+            try {
+                value = toJsonValue(data, 'parameter.data', [], '');
+            } catch (e) {
+                var text = e instanceof SerialiseError ? e.message
+                    : 'parameter.data cannot be serialised (' + (e && e.message ? e.message : String(e)) + ');';
+                throw syncError(api + ':fail parameter error: ' + text, PARAMETER_ERRNO);
+            }
+            if (value === undefined)
+                value = '';
+            var size = entrySize(key, value);
+            if (size > STORAGE_ENTRY_LIMIT)
+                throw syncError(api + ':fail' + ENTRY_TOO_LARGE.reason, ENTRY_TOO_LARGE.errno);
+            var old = storageView.get(key);
+            if (storageTotal - (old ? old.size : 0) + size > STORAGE_TOTAL_LIMIT)
+                throw syncError(api + ':fail' + STORAGE_FULL.reason, STORAGE_FULL.errno);
+            writeThrough({ op: 'set', key: key, data: value, size: size, api: api },
+                { key: key, data: value });
+        }
+
+        function getStorageSync(key) {
+            requireKey('getStorageSync', key);
+            var entry = storageView.get(key);
+            if (!entry)
+                return '';
+            // Objects are copied so the page cannot change the stored value in place.
+            return entry.data !== null && typeof entry.data === 'object' ? jsonCopy(entry.data) : entry.data;
+        }
+
+        function removeStorageSync(key) {
+            var api = 'removeStorageSync';
+            requireKey(api, key);
+            writeThrough({ op: 'remove', key: key, api: api }, { key: key });
+        }
+
+        function clearStorageSync() {
+            writeThrough({ op: 'clear', api: 'clearStorageSync' }, {});
+        }
+
+        function getStorageInfoSync() {
+            return {
+                keys: Array.from(storageView.keys()),
+                currentSize: Math.ceil(storageTotal / 1024),
+                limitSize: STORAGE_LIMIT_KB
+            };
         }
 
         // --- delivery -----------------------------------------------------
@@ -260,11 +509,20 @@ var __mpsimCreateWx = (function () {
                     return false;
                 }
                 pending.delete(reply.id);
+                if (call.storageOp)
+                    storageAcknowledged(call.storageOp, reply.ok, reply.result);
                 if (call.logOnly)
                     return true;
                 var result = Object.assign({}, reply.result);
                 if (result.errMsg === undefined)
                     result.errMsg = call.api + (reply.ok ? ':ok' : ':fail');
+                if (call.arrayBuffer && reply.ok && typeof result.data === 'string') {
+                    var buffer = base64ToArrayBuffer(result.data);
+                    if (buffer)
+                        result.data = buffer;
+                    else
+                        warn('[wx] wx.' + call.api + ': the host sent data that is not base64');
+                }
                 enqueue(call, reply.ok, result);
                 return true;
             } catch (e) {
@@ -338,20 +596,28 @@ var __mpsimCreateWx = (function () {
                 failLocally(call, serialised.error, PARAMETER_ERRNO);
                 return promise;
             }
+            if (api === 'setStorage' || api === 'removeStorage' || api === 'clearStorage')
+                call.storageOp = asyncStorageOp(api, serialised.args);
+            else if (api === 'request' && isPlainObject(serialised.args)
+                && serialised.args.responseType === 'arraybuffer')
+                call.arrayBuffer = true;
             send(call, serialised.args);
             return promise;
         }
 
+        // Sends a call; false when the transport threw (the call is not pending).
         function send(call, args) {
             var id = nextId++;
             pending.set(id, call);
             try {
                 transport.send({ id: id, api: call.api, args: args, gesture: gestureToken() });
+                return true;
             } catch (e) {
                 if (pending.delete(id) && !call.logOnly) {
                     var text = e && e.message ? e.message : String(e);
                     failLocally(call, 'internal error: transport: ' + text, INTERNAL_ERRNO);
                 }
+                return false;
             }
         }
 
@@ -372,6 +638,7 @@ var __mpsimCreateWx = (function () {
 
         function isKnownName(name) {
             return name === 'getAccountInfoSync' || name === 'canIUse' || syncApis.has(name)
+                || SNAPSHOT_SYNC_APIS.indexOf(name) !== -1 || STORAGE_SYNC_APIS.indexOf(name) !== -1
                 || (knownApis !== null && knownApis.has(name));
         }
 
@@ -401,6 +668,15 @@ var __mpsimCreateWx = (function () {
                 target[name] = function () { return syncFromSnapshot(name); };
         });
 
+        SNAPSHOT_SYNC_APIS.forEach(function (name) {
+            target[name] = function () { return syncFromSnapshot(name); };
+        });
+        target.getStorageSync = getStorageSync;
+        target.setStorageSync = setStorageSync;
+        target.removeStorageSync = removeStorageSync;
+        target.clearStorageSync = clearStorageSync;
+        target.getStorageInfoSync = getStorageInfoSync;
+
         target.getAccountInfoSync = function () {
             return jsonCopy(isPlainObject(snapshot.accountInfo) ? snapshot.accountInfo : {});
         };
@@ -422,6 +698,7 @@ var __mpsimCreateWx = (function () {
             }
             try {
                 snapshot = jsonCopy(next);
+                storageFromSnapshot(snapshot.storage);
                 return true;
             } catch (e) {
                 warn('[wx] ignored a snapshot that cannot be copied:', e);

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using mpsim::app::CommandLine;
@@ -152,10 +153,66 @@ TEST_CASE("command line: a single-dash Qt option is unknown")
     CHECK(errorOf({u"-platform"_s, u"xcb"_s}) == u"unknown option '-platform'"_s);
 }
 
-TEST_CASE("command line: the auto subcommand's options are unknown to the simulator")
+TEST_CASE("command line: auto's --project is unknown to the simulator")
 {
-    CHECK(errorOf({u"--auto-port"_s, u"9420"_s}) == u"unknown option '--auto-port'"_s);
     CHECK(errorOf({u"--project=."_s}) == u"unknown option '--project'"_s);
+    CHECK(errorOf({u"--trust-project"_s}) == u"unknown option '--trust-project'"_s);
+}
+
+// --- Automation and scenarios -------------------------------------------------------------
+
+TEST_CASE("command line: --auto-port turns on automation, 0 meaning any free port")
+{
+    for (const auto &[value, port] : {std::pair{u"9420"_s, 9420}, std::pair{u"0"_s, 0},
+                                      std::pair{u"65535"_s, 65535}}) {
+        CAPTURE(value);
+        const CommandLineResult result = parse({u"--headless"_s, u"--auto-port"_s, value});
+        REQUIRE(result.isOk());
+        CHECK(result.commandLine.subcommand == Subcommand::None);
+        CHECK(result.commandLine.autoPort == port);
+        CHECK(result.commandLine.headless);
+    }
+    CHECK(parse({u"--auto-port=7"_s}).commandLine.autoPort == 7);
+}
+
+TEST_CASE("command line: the simulator's --auto-port must be from 0 to 65535")
+{
+    for (const QString &value : {u"65536"_s, u"-1"_s, u"x"_s, u"1e3"_s}) {
+        CAPTURE(value);
+        CHECK(errorOf({u"--auto-port"_s, value})
+              == u"option '--auto-port' needs a port number from 0 to 65535, not '%1'"_s.arg(value));
+    }
+    CHECK(errorOf({u"--auto-port"_s}) == u"option '--auto-port' needs a value"_s);
+}
+
+TEST_CASE("command line: --scenario takes an existing file, made absolute")
+{
+    const ProjectFolders folders;
+    const CurrentFolder current(folders.root.path());
+    const CommandLineResult result = parse({u"--scenario"_s, u"file.txt"_s});
+    REQUIRE(result.isOk());
+    CHECK(result.commandLine.scenario == QDir::currentPath() + u"/file.txt"_s);
+    CHECK(errorOf({u"--scenario=missing.mpsim.json"_s})
+          == u"scenario file 'missing.mpsim.json' does not exist"_s);
+    CHECK(errorOf({u"--scenario"_s, u"project"_s}) == u"scenario file 'project' is not a file"_s);
+}
+
+TEST_CASE("command line: --scenario preset:ID names a scenario shipped with mpsim")
+{
+    const CommandLineResult result = parse({u"--scenario=preset:new-user"_s});
+    REQUIRE(result.isOk());
+    CHECK(result.commandLine.scenario == u"preset:new-user"_s);
+    const QString error = errorOf({u"--scenario"_s, u"preset:nobody"_s});
+    CHECK(error.startsWith(u"unknown scenario preset 'nobody' for '--scenario'; choose one of "_s));
+    CHECK(error.contains(u"new-user"_s));
+}
+
+TEST_CASE("command line: without --auto-port or --scenario there is neither")
+{
+    const CommandLineResult result = parse({u"--headless"_s});
+    REQUIRE(result.isOk());
+    CHECK(result.commandLine.autoPort == -1);
+    CHECK(result.commandLine.scenario.isEmpty());
 }
 
 // --- PROJECT_DIR ---------------------------------------------------------------------
@@ -411,6 +468,9 @@ TEST_CASE("command line: every simulator option together")
         u"--headless"_s,
         u"--code2session-port"_s,
         u"0"_s,
+        u"--auto-port"_s,
+        u"0"_s,
+        u"--scenario=preset:new-user"_s,
     });
     REQUIRE(result.isOk());
     const CommandLine &commandLine = result.commandLine;
@@ -423,7 +483,8 @@ TEST_CASE("command line: every simulator option together")
     CHECK(commandLine.envVersion == u"trial"_s);
     CHECK(commandLine.headless);
     CHECK(commandLine.code2sessionPort == 0);
-    CHECK(commandLine.autoPort == -1);
+    CHECK(commandLine.autoPort == 0);
+    CHECK(commandLine.scenario == u"preset:new-user"_s);
 }
 
 // --- mpsim compile ----------------------------------------------------------------------
@@ -521,17 +582,54 @@ TEST_CASE("command line: auto's options missing a value are errors naming them")
           == u"option '--auto-port' needs a value"_s);
 }
 
-TEST_CASE("command line: auto rejects every other option and positional arguments")
+TEST_CASE("command line: auto accepts what miniprogram-automator's launch() passes")
 {
     const ProjectFolders folders;
     const QStringList valid{u"auto"_s, u"--project"_s, folders.project(), u"--auto-port"_s,
                             u"9420"_s};
-    CHECK(errorOf(valid + QStringList{u"--headless"_s})
-          == u"unknown option '--headless' for 'mpsim auto'"_s);
-    CHECK(errorOf(valid + QStringList{u"--trust-project"_s})
-          == u"unknown option '--trust-project' for 'mpsim auto'"_s);
-    CHECK(errorOf(valid + QStringList{u"--ticket=abc"_s})
-          == u"unknown option '--ticket' for 'mpsim auto'"_s);
+    for (const QStringList &extra : {QStringList{u"--trust-project"_s},
+                                     QStringList{u"--ticket"_s, u"abc"_s},
+                                     QStringList{u"--auto-account=QA"_s}}) {
+        CAPTURE(extra);
+        const CommandLineResult result = parse(valid + extra);
+        REQUIRE(result.isOk());
+        CHECK(result.commandLine.projectDir == folders.project());
+        CHECK(result.commandLine.autoPort == 9420);
+    }
+    CHECK(parse(valid + QStringList{u"--trust-project"_s}).commandLine.trustProject);
+}
+
+TEST_CASE("command line: auto takes the simulator's options too")
+{
+    const ProjectFolders folders;
+    const CommandLineResult result
+        = parse({u"auto"_s, u"--project"_s, folders.project(), u"--auto-port"_s, u"9420"_s,
+                 u"--headless"_s, u"--scenario"_s, u"preset:new-user"_s, u"--device"_s,
+                 u"android 360x800"_s, u"--page=pages/a/a?x=1"_s, u"--api-version=v1"_s,
+                 u"--env-version=trial"_s, u"--code2session-port=0"_s});
+    REQUIRE(result.isOk());
+    const CommandLine &commandLine = result.commandLine;
+    CHECK(commandLine.subcommand == Subcommand::Auto);
+    CHECK(commandLine.headless);
+    CHECK(commandLine.scenario == u"preset:new-user"_s);
+    CHECK(commandLine.device == u"Android 360x800"_s);
+    CHECK(commandLine.page == u"pages/a/a"_s);
+    CHECK(commandLine.pageQuery == u"x=1"_s);
+    CHECK(commandLine.apiVersion == u"v1"_s);
+    CHECK(commandLine.envVersion == u"trial"_s);
+    CHECK(commandLine.code2sessionPort == 0);
+}
+
+TEST_CASE("command line: auto rejects unknown options and positional arguments")
+{
+    const ProjectFolders folders;
+    const QStringList valid{u"auto"_s, u"--project"_s, folders.project(), u"--auto-port"_s,
+                            u"9420"_s};
+    CHECK(errorOf(valid + QStringList{u"--bogus"_s}) == u"unknown option '--bogus' for 'mpsim auto'"_s);
+    CHECK(errorOf(valid + QStringList{u"--version"_s})
+          == u"unknown option '--version' for 'mpsim auto'"_s);
+    CHECK(errorOf(valid + QStringList{u"--trust-project=yes"_s})
+          == u"option '--trust-project' does not take a value"_s);
     CHECK(errorOf(valid + QStringList{u"extra"_s}) == u"unexpected argument 'extra'"_s);
 }
 
@@ -557,6 +655,8 @@ TEST_CASE("command line: the help text documents every option and subcommand on 
                                  u"--env-version ENV "_s,
                                  u"--headless "_s,
                                  u"--code2session-port N "_s,
+                                 u"--auto-port N "_s,
+                                 u"--scenario FILE "_s,
                                  u"--version "_s,
                                  u"-h, --help "_s,
                                  u"compile ARGUMENTS... "_s,

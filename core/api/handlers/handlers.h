@@ -11,6 +11,10 @@ void registerUserApis(ApiRegistry &registry);
 void registerSettingApis(ApiRegistry &registry);
 void registerSoterApis(ApiRegistry &registry);
 void registerSubscribeApis(ApiRegistry &registry);
+void registerUiApis(ApiRegistry &registry);
+void registerStorageApis(ApiRegistry &registry);
+void registerSystemApis(ApiRegistry &registry);
+void registerNetworkApis(ApiRegistry &registry);
 
 inline void registerOpenApis(ApiRegistry &registry)
 {
@@ -20,6 +24,10 @@ inline void registerOpenApis(ApiRegistry &registry)
     registerSettingApis(registry);
     registerSoterApis(registry);
     registerSubscribeApis(registry);
+    registerUiApis(registry);
+    registerStorageApis(registry);
+    registerSystemApis(registry);
+    registerNetworkApis(registry);
 }
 
 } // namespace mpsim::core

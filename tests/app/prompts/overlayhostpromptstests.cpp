@@ -1,7 +1,6 @@
 // The host popups as native overlays on the phone screen (OverlayHostPrompts).
 
-#include "catchqt.h"
-#include "testapplication.h"
+#include "prompttestsupport.h"
 
 #include "host/scopes.h"
 #include "prompts/overlayhostprompts.h"
@@ -29,98 +28,9 @@ using namespace Qt::StringLiterals;
 using namespace mpsim;
 using app::OverlayHostPrompts;
 using app::PromptKind;
-using mpsim::test::screenshotDir;
-using mpsim::test::testApplication;
-
-namespace Catch {
-template<>
-struct StringMaker<PromptKind>
-{
-    static std::string convert(PromptKind kind)
-    {
-        switch (kind) {
-        case PromptKind::None:
-            return "None";
-        case PromptKind::Authorize:
-            return "Authorize";
-        case PromptKind::UserProfile:
-            return "UserProfile";
-        case PromptKind::UserInfoButton:
-            return "UserInfoButton";
-        case PromptKind::Soter:
-            return "Soter";
-        case PromptKind::Subscribe:
-            return "Subscribe";
-        case PromptKind::Settings:
-            return "Settings";
-        }
-        return "?";
-    }
-};
-} // namespace Catch
+using namespace mpsim::test;
 
 namespace {
-
-// Every answer a callback received, so tests can check "exactly once".
-template<typename Answer>
-struct Answers
-{
-    std::vector<Answer> received;
-
-    std::function<void(Answer)> callback()
-    {
-        return [this](Answer answer) {
-            received.push_back(std::move(answer));
-        };
-    }
-};
-
-// The phone screen: a plain 375x667 widget with a little mini-program page
-// on it, so screenshots show the dimmed page behind a popup.
-std::unique_ptr<QWidget> createScreen()
-{
-    testApplication();
-    auto screen = std::make_unique<QWidget>();
-    screen->setObjectName(u"screen"_s);
-    screen->resize(375, 667);
-    screen->setStyleSheet(uR"(
-#screen { background: #f6f7f9; }
-#navigationBar { background: #ffffff; color: #191919; font-size: 17px; font-weight: 600; }
-#banner { background: qlineargradient(x1:0, y1:0, x2:1, y2:1, stop:0 #3cc37f, stop:1 #1e9e62);
-          color: #ffffff; font-size: 22px; font-weight: 600; border-radius: 10px; }
-QLabel[role="item"] { background: #ffffff; color: #353535; font-size: 15px;
-                      border-radius: 8px; padding-left: 14px; }
-)"_s);
-    screen->setAttribute(Qt::WA_StyledBackground);
-    auto *layout = new QVBoxLayout(screen.get());
-    // A real phone screen is not a window: keep the layout from constraining it.
-    layout->setSizeConstraint(QLayout::SetNoConstraint);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(12);
-    auto *bar = new QLabel(u"Demo Mall"_s, screen.get());
-    bar->setObjectName(u"navigationBar"_s);
-    bar->setAlignment(Qt::AlignCenter);
-    bar->setFixedHeight(64);
-    layout->addWidget(bar);
-    auto *content = new QVBoxLayout;
-    content->setContentsMargins(16, 4, 16, 16);
-    content->setSpacing(10);
-    auto *banner = new QLabel(u"Spring sale: up to 50% off"_s, screen.get());
-    banner->setObjectName(u"banner"_s);
-    banner->setAlignment(Qt::AlignCenter);
-    banner->setFixedHeight(150);
-    content->addWidget(banner);
-    for (const QString &item : {u"Nearby stores"_s, u"My orders"_s, u"Coupons"_s, u"Help"_s}) {
-        auto *row = new QLabel(item, screen.get());
-        row->setProperty("role", u"item"_s);
-        row->setFixedHeight(52);
-        content->addWidget(row);
-    }
-    content->addStretch(1);
-    layout->addLayout(content, 1);
-    screen->show();
-    return screen;
-}
 
 core::AuthorizePrompt authorizePrompt(const std::string &scope = "scope.userLocation")
 {
@@ -160,43 +70,6 @@ core::SettingsPrompt settingsPrompt()
                                  {"scope.camera", false},
                                  {"scope.writePhotosAlbum", true},
                                  {"scope.userInfo", true}}};
-}
-
-QString labelText(const QWidget *overlay, const QString &name)
-{
-    const auto *label = overlay ? overlay->findChild<QLabel *>(name) : nullptr;
-    return label ? label->text() : u"<no label %1>"_s.arg(name);
-}
-
-QAbstractButton *button(const QWidget *overlay, const QString &name)
-{
-    return overlay ? overlay->findChild<QAbstractButton *>(name) : nullptr;
-}
-
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
-    for (int y = 0; y < argb.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
-        for (int x = 0; x < argb.width(); ++x)
-            colours.insert(line[x]);
-    }
-    return int(colours.size());
-}
-
-// Renders the screen at twice its logical size (crisp in a README) and saves
-// it under docs/screenshots.
-QImage saveScreenshot(QWidget &screen, const QString &fileName)
-{
-    QImage image(screen.size() * 2, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    screen.render(&image);
-    const QDir dir(screenshotDir());
-    dir.mkpath(u"."_s);
-    CHECK(image.save(dir.filePath(fileName)));
-    return image;
 }
 
 } // namespace

@@ -1,0 +1,128 @@
+// The mini-program runtime measured in a real simulator (offscreen), Worker
+// hop included (benchmarks/data/runtime-list):
+//   - setData changing one row of a 1,000-row wx:for list
+//   - setData appending one row
+//   - setData replacing the whole list
+//   measured from the setData call in the logic layer to the DOM updated in
+//   the view (a MutationObserver callback; both sides read
+//   performance.timeOrigin + performance.now(), one clock)
+//   - navigateTo: from the call to the new page's onReady
+// Not a Google Benchmark: the work is asynchronous JavaScript. Results go to
+// docs/BENCHMARKS.md. Run: build/release/benchmarks/runtime_bench [iterations]
+
+#include "host/hostservices.h"
+#include "simulator/simulatorsession.h"
+#include "simulator/simulatorview.h"
+#include "web/urlschemes.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace mpsim;
+
+namespace {
+
+QJsonObject evaluate(app::SimulatorView &view, const QString &body)
+{
+    QEventLoop loop;
+    QJsonObject result;
+    const QString tag = u"__bench__:"_s;
+    QObject::connect(&view, &app::SimulatorView::consoleMessage, &loop,
+                     [&](auto, const QString &message, int, const QString &) {
+                         if (message.startsWith(tag)) {
+                             result = QJsonDocument::fromJson(message.mid(tag.size()).toUtf8()).object();
+                             loop.quit();
+                         }
+                     });
+    QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+    view.page()->runJavaScript(
+        u"(async () => { %1 })().then(v => console.log('%2' + JSON.stringify(v)),"
+        u" e => console.log('%2' + JSON.stringify({error: String(e && e.stack || e)})))"_s.arg(body, tag));
+    loop.exec();
+    return result;
+}
+
+void print(const char *what, const QJsonObject &stats)
+{
+    if (stats.contains(u"error"_s)) {
+        std::printf("%s: ERROR %s\n", what, qPrintable(stats.value(u"error"_s).toString()));
+        return;
+    }
+    std::printf("%-52s p50 %7.3f ms   p90 %7.3f ms   min %7.3f ms   (%d runs)\n", what,
+                stats.value(u"p50"_s).toDouble(), stats.value(u"p90"_s).toDouble(),
+                stats.value(u"min"_s).toDouble(), stats.value(u"n"_s).toInt());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    ::setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    ::setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu", 0);
+    ::setenv("QT_LOGGING_RULES", "qt.webenginecontext.info=false", 0);
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    app::registerUrlSchemes();
+    QApplication application(argc, argv);
+    const int iterations = argc > 1 ? std::max(10, std::atoi(argv[1])) : 200;
+
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::SimulatorView view(host.core());
+    app::SimulatorSession session(host, view);
+    view.show();
+    QString error;
+    if (!session.openProject(QString::fromUtf8(MPSIM_BENCH_DATA_DIR "/runtime-list"), &error)) {
+        std::fprintf(stderr, "runtime_bench: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    const QString helpers = uR"(
+        const until = async (test) => { for (let i = 0; i < 3000 && !test(); ++i) await new Promise(r => setTimeout(r, 5)); };
+        await until(() => window.__mpsimView && __mpsimView.stack.length && __mpsimView.stack[0].tree.rendered
+                          && __mpsimView.stack[0].element.shadowRoot.querySelectorAll('.row').length >= 1000);
+        const view = __mpsimView;
+        const stats = (times) => { times.sort((a, b) => a - b);
+            return {p50: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], min: times[0], n: times.length}; };
+        const listPage = () => view.stack[0];
+        // Clicks `button`, resolves with the time from the handler's setData to the DOM mutation.
+        const measure = (button) => new Promise((resolve) => {
+            const page = listPage();
+            const observer = new MutationObserver(() => {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now() - page.tree.data.t0);
+            });
+            observer.observe(page.element.shadowRoot, {subtree: true, childList: true, characterData: true});
+            page.element.shadowRoot.querySelector(button).click();
+        });
+        const run = async (button, n) => { const times = [];
+            for (let i = 0; i < 10; ++i) await measure(button);      // warm-up
+            for (let i = 0; i < n; ++i) times.push(await measure(button));
+            return stats(times); };
+    )"_s;
+    const QString n = QString::number(iterations);
+    print("setData one row of a 1,000-row list -> DOM", evaluate(view, helpers + u"return await run('#update', %1);"_s.arg(n)));
+    print("setData append one row -> DOM", evaluate(view, helpers + u"return await run('#append', %1);"_s.arg(n)));
+    print("setData replace the whole 1,000-row list -> DOM",
+          evaluate(view, helpers + u"return await run('#replace', %1);"_s.arg(qMin(iterations, 100))));
+    print("navigateTo -> onReady of the new page", evaluate(view, helpers + uR"(
+        const times = [];
+        for (let i = 0; i < %1 + 5; ++i) {
+            listPage().element.shadowRoot.querySelector('#go').click();
+            await until(() => view.stack.length === 2 && view.stack[1].element.shadowRoot.querySelector('#ready')
+                               && view.stack[1].element.shadowRoot.querySelector('#ready').textContent !== '');
+            if (i >= 5)
+                times.push(Number(view.stack[1].element.shadowRoot.querySelector('#ready').textContent));
+            document.querySelector('.mp-back').click();
+            await until(() => view.stack.length === 1);
+        }
+        return stats(times);)"_s.arg(qMin(iterations, 50))));
+    return 0;
+}

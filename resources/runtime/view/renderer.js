@@ -1,0 +1,286 @@
+/*
+ * mpsim view: turns the compiler's render-module nodes into DOM and keeps it
+ * in step with the data (core/compiler/wxmlcompiler.h has the node shape).
+ *
+ * A Tree is one rendered template: a page (its nodes under <wx-page> in the
+ * page's shadow root) or a custom component (its nodes in the host element's
+ * shadow root). update() re-runs render(data) and patches the DOM: nodes are
+ * matched by their compiler key among siblings (wx:for items by wx:key), so a
+ * moved item keeps its DOM node and only changed attributes and text are
+ * written.
+ *
+ * Rendered elements carry two expando fields the event system reads:
+ *   node.__vnode  the node description it was last patched with
+ *   node.__owner  the Tree whose template produced it (handlers run there)
+ * A custom component's host element also has node.__component (its Tree).
+ */
+import { builtinTags } from './components/index.js';
+
+// Attributes the renderer writes to the DOM itself; every other attribute of
+// a built-in component goes through element.wxSet(name, value).
+const domAttributes = new Set(['class', 'style', 'id', 'hidden', 'slot']);
+
+function isObject(value) {
+    return value !== null && typeof value === 'object';
+}
+
+function writeDomAttribute(element, name, value) {
+    if (name === 'hidden') {
+        // A boolean: hidden="{{false}}" shows the node, as on a device.
+        if (value === false || value === null || value === undefined || value === 'false')
+            element.removeAttribute('hidden');
+        else
+            element.setAttribute('hidden', '');
+        return;
+    }
+    if (value === null || value === undefined || value === false)
+        element.removeAttribute(name);
+    else
+        element.setAttribute(name, value === true ? '' : String(value));
+}
+
+export class Tree {
+    /*
+     * options = {
+     *   id          page or component id ("p1", "c3")
+     *   pageId      the page it belongs to
+     *   container   the node whose children the template renders into
+     *   module      the render module ({ render, ... })
+     *   components  { tag: componentPath } usingComponents of this template
+     *   runtime     { componentHostCreated(host, tree), componentHostRemoved(host),
+     *                 reportError(error, tree) }
+     *   host        the custom component's host element (components only)
+     *   externalClasses [names] (components only)
+     * }
+     */
+    constructor(options) {
+        this.id = options.id;
+        this.pageId = options.pageId;
+        this.container = options.container;
+        this.module = options.module;
+        this.components = options.components || {};
+        this.runtime = options.runtime;
+        this.host = options.host || null;
+        this.externalClasses = options.externalClasses || [];
+        this.data = {};
+        this.kids = [];
+        this.rendered = false;
+        this.destroyed = false;
+        this.newHosts = [];
+    }
+
+    // Applies a setData patch ([[path, value], ...]) to this tree's data copy.
+    applyPatch(patch) {
+        for (const [path, value] of patch) {
+            if (!Array.isArray(path) || path.length === 0)
+                continue;
+            let object = this.data;
+            for (let i = 0; i < path.length - 1; i += 1) {
+                const key = path[i];
+                if (!isObject(object[key]))
+                    object[key] = typeof path[i + 1] === 'number' ? [] : {};
+                object = object[key];
+            }
+            object[path[path.length - 1]] = value;
+        }
+    }
+
+    update() {
+        if (this.destroyed || !this.module)
+            return;
+        let nodes;
+        try {
+            nodes = this.module.render(this.data);
+        } catch (error) {
+            this.runtime.reportError(error, this);
+            return;
+        }
+        this.newHosts = [];
+        this.kids = this.patchChildren(this.container, this.kids, nodes || []);
+        this.rendered = true;
+        const hosts = this.newHosts;
+        this.newHosts = [];
+        for (const host of hosts)
+            this.runtime.componentHostCreated(host, this);
+    }
+
+    // Removes everything this tree rendered (its components are reported).
+    clear() {
+        for (const kid of this.kids)
+            this.removeNode(kid.node);
+        this.kids = [];
+    }
+
+    patchChildren(parent, oldKids, nodes) {
+        const byKey = new Map();
+        for (const kid of oldKids)
+            byKey.set(kid.key, kid);
+        const kids = new Array(nodes.length);
+        for (let i = 0; i < nodes.length; i += 1) {
+            const vnode = nodes[i];
+            const key = vnode.key;
+            const old = byKey.get(key);
+            if (old !== undefined && sameKind(old.vnode, vnode)) {
+                byKey.delete(key);
+                this.patchNode(old, vnode);
+                kids[i] = old;
+            } else {
+                kids[i] = { key: key, vnode: vnode, node: this.createNode(vnode), kids: [] };
+                if (vnode.type === 'element')
+                    kids[i].kids = this.patchChildren(kids[i].node, [], vnode.children || []);
+            }
+        }
+        for (const stale of byKey.values())
+            this.removeNode(stale.node);
+        // Put the nodes in order, moving only those out of place.
+        let cursor = parent.firstChild;
+        for (const kid of kids) {
+            if (kid.node === cursor)
+                cursor = cursor.nextSibling;
+            else
+                parent.insertBefore(kid.node, cursor);
+        }
+        return kids;
+    }
+
+    createNode(vnode) {
+        if (vnode.type === 'text')
+            return document.createTextNode(vnode.text);
+        if (vnode.type === 'slot') {
+            const slot = document.createElement('slot');
+            if (vnode.name)
+                slot.setAttribute('name', vnode.name);
+            slot.__vnode = vnode;
+            slot.__owner = this;
+            return slot;
+        }
+        const tag = vnode.tag;
+        let element;
+        if (builtinTags.has(tag)) {
+            element = document.createElement('wx-' + tag);
+        } else if (Object.prototype.hasOwnProperty.call(this.components, tag)) {
+            // Only custom-element names (with a '-') can hold a shadow root:
+            // <counter> renders as <mp-counter>.
+            element = createElementSafely(/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag) ? tag : 'mp-' + tag.toLowerCase());
+            element.__componentPath = this.components[tag];
+            this.newHosts.push(element);
+        } else {
+            element = createElementSafely(tag);
+        }
+        element.__owner = this;
+        element.__vnode = null;
+        this.writeAttributes(element, null, vnode);
+        element.__vnode = vnode;
+        return element;
+    }
+
+    patchNode(kid, vnode) {
+        const old = kid.vnode;
+        kid.vnode = vnode;
+        if (vnode.type === 'text') {
+            if (old.text !== vnode.text)
+                kid.node.data = vnode.text;
+            return;
+        }
+        if (vnode.type === 'slot') {
+            kid.node.__vnode = vnode;
+            return;
+        }
+        this.writeAttributes(kid.node, old, vnode);
+        kid.node.__vnode = vnode;
+        kid.kids = this.patchChildren(kid.node, kid.kids, vnode.children || []);
+    }
+
+    writeAttributes(element, old, vnode) {
+        const attrs = vnode.attrs || {};
+        const before = old ? old.attrs || {} : {};
+        const builtin = typeof element.wxSet === 'function';
+        const host = element.__componentPath !== undefined;
+        let changedProps = null;
+        let wrote = false;
+        for (const name in attrs) {
+            const value = attrs[name];
+            // Objects may have been changed in place by a patch: always pass them on.
+            if (old && before[name] === value && !isObject(value))
+                continue;
+            if (domAttributes.has(name)) {
+                writeDomAttribute(element, name, name === 'class' ? this.mapClasses(value) : value);
+                if (host && name !== 'hidden' && name !== 'style') {
+                    changedProps = changedProps || {};
+                    changedProps[name] = value;
+                }
+            } else if (builtin) {
+                element.wxSet(name, value);
+                wrote = true;
+            } else if (host) {
+                changedProps = changedProps || {};
+                changedProps[name] = value;
+            } else if (!isObject(value)) {
+                writeDomAttribute(element, name, value);
+            }
+        }
+        for (const name in before) {
+            if (name in attrs)
+                continue;
+            if (domAttributes.has(name) || (!builtin && !host)) {
+                element.removeAttribute(name);
+            } else if (builtin) {
+                element.wxSet(name, undefined);
+                wrote = true;
+            }
+            if (host) {
+                changedProps = changedProps || {};
+                changedProps[name] = null;
+            }
+        }
+        if (wrote && typeof element.wxFlush === 'function')
+            element.wxFlush();
+        if (changedProps && old && element.__component)
+            this.runtime.componentPropsChanged(element, changedProps);
+    }
+
+    // externalClasses: a class of the component's template named like one of
+    // them stands for the classes the host gives that attribute.
+    mapClasses(value) {
+        if (!this.host || this.externalClasses.length === 0 || typeof value !== 'string')
+            return value;
+        const hostAttrs = (this.host.__vnode && this.host.__vnode.attrs) || {};
+        return value.split(/\s+/).map((name) => {
+            if (this.externalClasses.indexOf(name) < 0)
+                return name;
+            const mapped = hostAttrs[name];
+            return typeof mapped === 'string' ? mapped : '';
+        }).join(' ');
+    }
+
+    removeNode(node) {
+        if (node.parentNode)
+            node.parentNode.removeChild(node);
+        this.forgetComponents(node);
+    }
+
+    forgetComponents(node) {
+        if (node.nodeType !== 1)
+            return;
+        if (node.__componentPath !== undefined)
+            this.runtime.componentHostRemoved(node);
+        for (let child = node.firstChild; child; child = child.nextSibling)
+            this.forgetComponents(child);
+    }
+}
+
+function sameKind(a, b) {
+    return a.type === b.type && (a.type !== 'element' || a.tag === b.tag)
+           && (a.type !== 'slot' || a.name === b.name);
+}
+
+function createElementSafely(tag) {
+    try {
+        return document.createElement(tag);
+    } catch (error) {
+        // A WXML tag that is not a valid DOM name renders as a plain element.
+        const element = document.createElement('wx-unknown');
+        element.setAttribute('data-tag', tag);
+        return element;
+    }
+}

@@ -1,0 +1,193 @@
+// The mini-program runtime in a real headless simulator: WXML pages rendered
+// from the compiler's modules, page JS in the logic Worker, events, custom
+// components and navigation (tests/data/runtime/basic).
+
+#include "catchqt.h"
+#include "runtimeharness.h"
+#include "testapplication.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <catch2/catch.hpp>
+
+using namespace mpsim;
+using namespace mpsim::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString textOf(RuntimeHarness &harness, const QString &selector)
+{
+    return harness.run(u"const e = page.querySelector('%1'); return e ? e.textContent : null;"_s.arg(selector))
+        .toString();
+}
+
+} // namespace
+
+TEST_CASE("runtime: a WXML page renders from its data, with app.js, require and import run in the logic layer",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+
+    // onLoad ran (ES import from utils/math) and its setData reached the view.
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    CHECK(harness.run(u"return Array.from(page.querySelectorAll('.item')).map(e => e.textContent);"_s)
+          == QJsonArray{u"Apple"_s, u"Banana"_s, u"Cherry"_s});
+    // Built-in components are custom elements; the app and page stylesheets apply (rpx).
+    CHECK(harness.run(u"return page.querySelector('#title').tagName;"_s) == u"WX-VIEW"_s);
+    CHECK(harness.run(u"return getComputedStyle(page.querySelector('#title')).fontSize;"_s) == u"20px"_s);
+    // The navigation bar shows the page's title.
+    CHECK(harness.run(u"return document.querySelector('.mp-title').textContent;"_s) == u"Home"_s);
+    // The logic layer has no DOM.
+    CHECK(textOf(harness, u"#dom"_s) == u"no-dom"_s);
+}
+
+TEST_CASE("runtime: a custom component renders its template with slots and its own styles", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    const bool rendered = harness.waitUntil(u"page.querySelector('#counter').shadowRoot"
+                                            u" && page.querySelector('#counter').shadowRoot.querySelector('#inc')"_s);
+    INFO(harness.console().join(u'\n').toStdString());
+    REQUIRE(rendered);
+    CHECK(harness.run(u"return page.querySelector('#counter').shadowRoot.querySelector('#inc').textContent;"_s)
+          == u"count 1"_s);
+    // Slot content is the page's (light DOM), shown through the component's <slot>.
+    CHECK(textOf(harness, u"#slotted"_s) == u"slot content"_s);
+    CHECK(harness.run(u"return page.querySelector('#slotted').assignedSlot !== null;"_s) == true);
+    // The component's stylesheet applies inside it only.
+    CHECK(harness.run(u"return getComputedStyle(page.querySelector('#counter').shadowRoot.querySelector('.c')).color;"_s)
+          == u"rgb(255, 0, 0)"_s);
+}
+
+TEST_CASE("runtime: a tap runs the page handler with the dataset and only the changed path crosses", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    harness.run(uR"(
+        window.__patches = [];
+        const receive = view.receive.bind(view);
+        view.receive = (message) => { if (message.rt === 'setData') window.__patches.push(message.patch); receive(message); };)"_s);
+
+    REQUIRE(harness.click(u".item:nth-child(2)"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#log').textContent.startsWith('tap ')"_s));
+    CHECK(textOf(harness, u"#log"_s) == u"tap b"_s);
+    CHECK(harness.run(u"return window.__patches;"_s) == QJsonArray{QJsonArray{QJsonArray{QJsonArray{u"log"_s}, u"tap b"_s}}});
+}
+
+TEST_CASE("runtime: wx:key lists move their nodes instead of re-creating them", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelectorAll('.item').length === 3"_s));
+    harness.run(u"page.querySelectorAll('.item').forEach((e, i) => { e.__mark = e.textContent; });"_s);
+    REQUIRE(harness.click(u"#reverse"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelector('.item').textContent === 'Cherry'"_s));
+    // Same nodes, new order.
+    CHECK(harness.run(u"return Array.from(page.querySelectorAll('.item')).map(e => e.__mark);"_s)
+          == QJsonArray{u"Cherry"_s, u"Banana"_s, u"Apple"_s});
+}
+
+TEST_CASE("runtime: a component's triggerEvent reaches the page handler, whose setData updates the component",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#counter').shadowRoot"
+                              u" && page.querySelector('#counter').shadowRoot.querySelector('#inc')"_s));
+    REQUIRE(harness.run(u"page.querySelector('#counter').shadowRoot.querySelector('#inc').click(); return true;"_s)
+            == true);
+    REQUIRE(harness.waitUntil(u"page.querySelector('#log').textContent === 'changed 2'"_s));
+    REQUIRE(harness.waitUntil(
+        u"page.querySelector('#counter').shadowRoot.querySelector('#inc').textContent === 'count 2'"_s));
+}
+
+TEST_CASE("runtime: navigateTo opens a page with its query, the back button returns", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(harness.click(u"#go"_s));
+    REQUIRE(harness.waitUntil(u"top.path === 'pages/detail/detail' && page.querySelector('#query')"
+                              u" && page.querySelector('#query').textContent === 'id=7 name=x y'"_s));
+    // Not a tab page, one page below: the back button shows, the tab bar does not.
+    CHECK(harness.run(u"return document.querySelector('.mp-back').hidden;"_s) == false);
+    CHECK(harness.run(u"return document.querySelector('.mp-tab-bar').hidden;"_s) == true);
+    harness.run(u"document.querySelector('.mp-back').click();"_s);
+    REQUIRE(harness.waitUntil(u"top.path === 'pages/index/index' && view.stack.length === 1"_s));
+    CHECK(harness.run(u"return document.querySelector('.mp-tab-bar').hidden;"_s) == false);
+}
+
+TEST_CASE("runtime: an exception in a handler is reported with file:line and the page keeps working", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(harness.click(u"#boom"_s));
+    bool reported = false;
+    for (int i = 0; i < 100 && !reported; ++i) {
+        for (const QString &line : harness.console()) {
+            if (line.contains(u"boom from the page"_s) && line.contains(u"pages/index/index.js:"_s))
+                reported = true;
+        }
+        if (!reported)
+            harness.waitUntil(u"false"_s, 30);
+    }
+    INFO(harness.console().join(u'\n').toStdString());
+    CHECK(reported);
+    REQUIRE(harness.click(u".item:nth-child(1)"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#log').textContent === 'tap a'"_s));
+}
+
+TEST_CASE("runtime: the documentation's getUserInfo example works verbatim, Allow and Deny", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"userinfo"_s)));
+    // canIUse('button.open-type.getUserInfo') is true: the button shows.
+    REQUIRE(harness.waitUntil(u"page.querySelector('wx-button')"_s));
+    CHECK(harness.run(u"return page.querySelector('wx-button').textContent.trim();"_s) == u"Login authorization"_s);
+
+    auto loggedSince = [&](qsizetype from, const QString &text) {
+        for (qsizetype i = from; i < harness.console().size(); ++i) {
+            if (harness.console().at(i).contains(text))
+                return true;
+        }
+        return false;
+    };
+    auto waitForLog = [&](qsizetype from, const QString &text) {
+        for (int i = 0; i < 200 && !loggedSince(from, text); ++i)
+            harness.waitUntil(u"false"_s, 25);
+        return loggedSince(from, text);
+    };
+
+    // Deny: the event fires with no userInfo.
+    qsizetype from = harness.console().size();
+    const QString tap = u"__mpsimRunAsTap(() => page.querySelector('wx-button').click()); return true;"_s;
+    REQUIRE(harness.run(tap) == true);
+    for (int i = 0; i < 200 && !harness.prompts().hasOpenPrompt(); ++i)
+        harness.waitUntil(u"false"_s, 25);
+    REQUIRE(harness.prompts().openPromptKind() == app::PromptKind::UserInfoButton);
+    REQUIRE(harness.prompts().answerDeny());
+    CHECK(waitForLog(from, u"|undefined|"_s));
+
+    // Allow: it fires with the host user's profile, which the page logs.
+    from = harness.console().size();
+    REQUIRE(harness.run(tap) == true);
+    for (int i = 0; i < 200 && !harness.prompts().hasOpenPrompt(); ++i)
+        harness.waitUntil(u"false"_s, 25);
+    REQUIRE(harness.prompts().hasOpenPrompt());
+    REQUIRE(harness.prompts().answerAllow());
+    INFO(harness.console().join(u'\n').toStdString());
+    CHECK(waitForLog(from, u"nickName"_s));
+}

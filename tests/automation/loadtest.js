@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Load test of the automation endpoint: N clients (the real npm client) each
+// send M requests to one headless mpsim, all clients at once, and the memory
+// of mpsim's process tree (mpsim + its QtWebEngineProcess children) is read
+// from /proc before and after.
+//
+//   MPSIM_BINARY=build/ci/app/mpsim node tests/automation/loadtest.js [clients] [requests]
+//
+// Defaults: 50 clients x 200 requests. Prints one JSON line with the
+// results; exits non-zero when a request failed or mpsim died.
+
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const readline = require('node:readline');
+const automator = require('miniprogram-automator');
+
+const binary = process.env.MPSIM_BINARY;
+const project = path.resolve(process.env.MPSIM_PROJECT
+    || path.join(__dirname, 'fixtures', 'authorize-on-load'));
+const clientCount = Number(process.argv[2] || 50);
+const requestCount = Number(process.argv[3] || 200);
+if (!binary) {
+    console.error('set MPSIM_BINARY to the mpsim executable to test');
+    process.exit(2);
+}
+
+// Resident memory (kB) of `pid` and all its descendants.
+function treeRssKb(pid) {
+    const children = new Map();
+    for (const entry of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        try {
+            const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+            const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+            if (!children.has(ppid))
+                children.set(ppid, []);
+            children.get(ppid).push(Number(entry));
+        } catch (e) {
+            // the process ended meanwhile
+        }
+    }
+    let total = 0;
+    const pending = [pid];
+    while (pending.length) {
+        const current = pending.pop();
+        try {
+            const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
+            total += match ? Number(match[1]) : 0;
+        } catch (e) {
+            continue;
+        }
+        pending.push(...(children.get(current) || []));
+    }
+    return total;
+}
+
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function main() {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mpsim-load-'));
+    fs.mkdirSync(path.join(home, 'runtime'), { mode: 0o700 });
+    const env = {
+        ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_CONFIG_HOME: path.join(home, 'config'), XDG_RUNTIME_DIR: path.join(home, 'runtime'),
+        QT_QPA_PLATFORM: 'offscreen',
+        QTWEBENGINE_CHROMIUM_FLAGS: process.env.QTWEBENGINE_CHROMIUM_FLAGS || '--no-sandbox --disable-gpu',
+        QT_LOGGING_RULES: 'qt.webenginecontext.info=false',
+    };
+    const child = spawn(binary, ['--headless', '--auto-port', '0', project],
+                        { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const endpoint = await new Promise((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`mpsim exited (${code})`)));
+        readline.createInterface({ input: child.stdout }).on('line', (line) => {
+            const match = /listening on (ws:\/\/\S+)$/.exec(line);
+            if (match)
+                resolve(match[1]);
+        });
+    });
+    await sleep(3000); // the page settles
+    const rssBeforeKb = treeRssKb(child.pid);
+
+    const started = Date.now();
+    let failures = 0;
+    const latencies = [];
+    const clients = await Promise.all(
+        Array.from({ length: clientCount }, () => automator.connect({ wsEndpoint: endpoint })));
+    // A realistic mix: the info call, host API calls, mocks, the call log.
+    const mix = [
+        (mini) => mini.send('Tool.getInfo'),
+        (mini) => mini.callWxMethod('getSetting'),
+        (mini) => mini.send('Mpsim.getPrompt'),
+        (mini) => mini.send('Mpsim.getCallLog', { limit: 10 }),
+    ];
+    await Promise.all(clients.map(async (mini, c) => {
+        for (let r = 0; r < requestCount; ++r) {
+            const begin = process.hrtime.bigint();
+            try {
+                await mix[(c + r) % mix.length](mini);
+            } catch (e) {
+                ++failures;
+            }
+            latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
+        }
+    }));
+    const elapsedMs = Date.now() - started;
+    clients.forEach((mini) => mini.disconnect());
+    await sleep(1000);
+    const rssAfterKb = treeRssKb(child.pid);
+    const alive = child.exitCode === null;
+
+    latencies.sort((a, b) => a - b);
+    const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
+    const result = {
+        clients: clientCount,
+        requestsPerClient: requestCount,
+        requests: clientCount * requestCount,
+        failures,
+        elapsedMs,
+        requestsPerSecond: Math.round((clientCount * requestCount) / (elapsedMs / 1000)),
+        latencyMs: { p50: +percentile(0.5).toFixed(2), p99: +percentile(0.99).toFixed(2) },
+        treeRssBeforeMb: +(rssBeforeKb / 1024).toFixed(1),
+        treeRssAfterMb: +(rssAfterKb / 1024).toFixed(1),
+        mpsimAlive: alive,
+    };
+    console.log(JSON.stringify(result));
+
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(home, { recursive: true, force: true });
+    process.exit(failures === 0 && alive ? 0 : 1);
+}
+
+main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+});

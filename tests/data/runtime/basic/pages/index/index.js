@@ -1,0 +1,31 @@
+import { twice } from '../../utils/math';
+Page({
+  data: {
+    title: 'Hello',
+    items: [{ id: 'a', name: 'Apple' }, { id: 'b', name: 'Banana' }, { id: 'c', name: 'Cherry' }],
+    name: '',
+    count: 1,
+    log: ''
+  },
+  onLoad(query) {
+    this.setData({ title: 'Hello ' + twice(21), hasDocument: typeof document !== 'undefined' || typeof window !== 'undefined' });
+  },
+  onItemTap(e) {
+    this.setData({ log: 'tap ' + e.currentTarget.dataset.id });
+  },
+  onInput(e) {
+    this.setData({ name: e.detail.value });
+  },
+  goDetail() {
+    wx.navigateTo({ url: '/pages/detail/detail?id=7&name=x%20y' });
+  },
+  reverse() {
+    this.setData({ items: this.data.items.slice().reverse() });
+  },
+  explode() {
+    throw new Error('boom from the page');
+  },
+  onCounterChanged(e) {
+    this.setData({ count: e.detail.count, log: 'changed ' + e.detail.count });
+  }
+});

@@ -1,0 +1,2 @@
+export function twice(n) { return n * 2; }
+export default { twice };
