@@ -590,6 +590,40 @@ TEST_CASE("components: text decodes entities and keeps spaces when asked", "[com
     CHECK_FALSE(result.value(u"cShadow"_s).toBool());
 }
 
+TEST_CASE("components: elements built as the renderer does, flushed before they are connected",
+          "[components]")
+{
+    ComponentsPage page;
+    const QJsonObject result = page.object(uR"(
+        // The renderer: createElement, wxSet..., wxFlush, children, then into the page.
+        const create = (tag, props, children) => {
+            const element = document.createElement('wx-' + tag);
+            Object.entries(props).forEach(([k, v]) => element.wxSet(k, v));
+            element.wxFlush();
+            (children || []).forEach(c => element.append(c));
+            return element;
+        };
+        const text = create('text', {decode: true}, ['x&lt;', create('text', {}, ['in'])]);
+        const swiper = create('swiper', {current: 1, style: 'height: 50px'},
+            [0, 1, 2].map(i => create('swiper-item', {}, ['s' + i])));
+        const view = create('picker-view', {value: [2]}, [create('picker-view-column', {},
+            ['a', 'b', 'c'].map(t => create('view', {}, [t])))]);
+        view.style.height = '102px';
+        const root = document.getElementById('root');
+        root.append(text, swiper, view);
+        await h.nextFrame();
+        await h.nextFrame();
+        const slides = Array.from(swiper.shadowRoot.querySelectorAll('slot')).map(s => s.assignedNodes().length);
+        return {text: text.shadowRoot.textContent, textSlot: text.shadowRoot.querySelector('slot').assignedNodes().length,
+                slides, current: swiper.current,
+                column: view.querySelector('wx-picker-view-column').index, value: view.wxValue()};)"_s);
+    CHECK(result.value(u"text"_s).toString() == u"x<"_s);
+    CHECK(result.value(u"textSlot"_s).toInt() == 1);
+    CHECK(result.value(u"slides"_s).toArray() == QJsonArray{1, 1, 1});
+    CHECK(result.value(u"current"_s).toInt() == 1);
+    CHECK(result.value(u"value"_s).toArray() == QJsonArray{2});
+}
+
 TEST_CASE("components: slider and progress", "[components]")
 {
     ComponentsPage page;
@@ -660,6 +694,33 @@ TEST_CASE("components: swiper follows current and a mouse drag changes the slide
     CHECK(changes.at(1)[u"detail"_s].toObject()
           == QJsonObject{{u"current"_s, 2}, {u"currentItemId"_s, u"i2"_s}, {u"source"_s, u"touch"_s}});
     CHECK(page.run(u"return document.getElementById('sw').current"_s).toInt() == 2);
+
+    // circular: past the last slide comes the first.
+    page.run(u"const sw = document.getElementById('sw'); sw.wxSet('circular', true); sw.wxFlush(); return 1;"_s);
+    page.drag({left + 250, y}, {left + 40, y});
+    REQUIRE(page.waitUntil(u"window.harness.events('animationfinish').length === 3"_s));
+    CHECK(page.events(u"change"_s).at(2)[u"detail"_s][u"current"_s].toInt() == 0);
+    CHECK(page.run(u"return document.getElementById('sw').current"_s).toInt() == 0);
+}
+
+TEST_CASE("components: an auto-height textarea grows with its lines and reports linechange",
+          "[components]")
+{
+    ComponentsPage page;
+    const QJsonObject result = page.object(uR"(
+        const t = h.make('textarea', {'auto-height': true, maxlength: -1, style: 'width: 200px; line-height: 20px'});
+        const control = t.shadowRoot.querySelector('textarea');
+        const before = t.getBoundingClientRect().height;
+        control.value = 'a\nb\nc';
+        control.dispatchEvent(new Event('input'));
+        return {before, after: t.getBoundingClientRect().height, maxlength: control.hasAttribute('maxlength'),
+                lines: h.events('linechange').map(e => e.detail.lineCount),
+                input: h.events('input').map(e => e.detail.value)};)"_s);
+    CHECK(result.value(u"before"_s).toDouble() == 20.0);
+    CHECK(result.value(u"after"_s).toDouble() == 60.0);
+    CHECK_FALSE(result.value(u"maxlength"_s).toBool());
+    CHECK(result.value(u"lines"_s).toArray() == QJsonArray{3});
+    CHECK(result.value(u"input"_s).toArray() == QJsonArray{u"a\nb\nc"_s});
 }
 
 TEST_CASE("components: a page with every component, grabbed to a PNG", "[components]")

@@ -315,7 +315,11 @@ export class WxElement extends HTMLElement {
         this._wxChanged.add(key);
         if (!this._wxScheduled) {
             this._wxScheduled = true;
-            queueMicrotask(() => this.wxFlush());
+            // Unless the renderer's wxFlush came first.
+            queueMicrotask(() => {
+                if (this._wxScheduled)
+                    this.wxFlush();
+            });
         }
     }
 

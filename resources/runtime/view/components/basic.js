@@ -62,6 +62,7 @@ export class WxText extends WxElement {
         const decode = toBool(this.wxProp('decode'));
         const space = toStr(this.wxProp('space'));
         const out = [];
+        const slotted = [];
         this.childNodes.forEach(function (child) {
             if (child.nodeType === Node.TEXT_NODE) {
                 let text = child.data;
@@ -71,10 +72,13 @@ export class WxText extends WxElement {
             } else if (child.nodeType === Node.ELEMENT_NODE) {
                 const slot = document.createElement('slot');
                 out.push(slot);
-                slot.assign(child);
+                slotted.push([slot, child]);
             }
         });
         root.replaceChildren.apply(root, out);
+        // Assigned once in the tree: Chromium ignores an assignment made
+        // before the slot is inserted.
+        slotted.forEach(function (pair) { pair[0].assign(pair[1]); });
     }
 }
 

@@ -8,7 +8,7 @@
  * typed, and an unchanged value never moves the caret.
  */
 
-import { WxElement, classDeclarations, closestComposed, define, h, toNumber, toStr, walkComposed }
+import { WxElement, classDeclarations, closestComposed, define, h, services, toNumber, toStr, walkComposed }
     from './base.js';
 
 // --- input / textarea ----------------------------------------------------------
@@ -186,6 +186,7 @@ export class WxTextarea extends TextField {
     _createControl() {
         const textarea = document.createElement('textarea');
         textarea.spellcheck = false;
+        textarea.rows = 1; // auto-height starts at one line
         return textarea;
     }
 
@@ -206,17 +207,17 @@ export class WxTextarea extends TextField {
 
     _autoHeight() {
         const control = this._control;
-        if (this.wxBool('auto-height')) {
-            control.style.height = 'auto';
-            control.style.height = control.scrollHeight + 'px';
-        } else {
-            control.style.height = '';
-        }
+        // The content's height: what scrolls in a box shorter than it.
+        const scrollTop = control.scrollTop;
+        control.style.height = '0px';
+        const content = control.scrollHeight;
+        control.style.height = this.wxBool('auto-height') ? content + 'px' : '';
+        control.scrollTop = scrollTop;
         const lineHeight = parseFloat(getComputedStyle(control).lineHeight) || 20;
-        const lines = Math.max(1, Math.round(control.scrollHeight / lineHeight));
+        const lines = Math.max(1, Math.round(content / lineHeight));
         if (this._lines && lines !== this._lines) {
-            const height = control.scrollHeight;
-            this.wxEmit('linechange', { height: height, heightRpx: height * 2, lineCount: lines });
+            const width = Number(services.device().windowWidth) || 375;
+            this.wxEmit('linechange', { height: content, heightRpx: Math.round(content * 750 / width), lineCount: lines });
         }
         this._lines = lines;
     }

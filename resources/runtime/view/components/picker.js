@@ -178,6 +178,7 @@ export class WxPickerView extends WxElement {
         // Columns added or removed by a render.
         this._observer = new MutationObserver(() => this._applyValue());
         this._observer.observe(this, { childList: true });
+        this._resize = new ResizeObserver(() => this._layoutMasks());
     }
 
     wxUpdate(changed) {
@@ -192,7 +193,12 @@ export class WxPickerView extends WxElement {
             this._applyValue();
     }
 
+    wxDisconnected() {
+        this._resize.disconnect();
+    }
+
     wxConnected() {
+        this._resize.observe(this);
         requestAnimationFrame(() => {
             this._layoutMasks();
             this._columns().forEach(function (column) { column.wxLayout(); });

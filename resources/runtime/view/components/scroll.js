@@ -180,8 +180,11 @@ export class WxSwiper extends WxElement {
                 if (found >= 0)
                     target = found;
             }
-            target = Math.max(0, Math.min(this._maxIndex(), Math.round(target)));
-            if (!this._started) {
+            target = Math.max(0, Math.round(target));
+            if (target > this._maxIndex()) {
+                // Its swiper-item is not rendered yet: shown when it is.
+                this._wanted = target;
+            } else if (!this._started) {
                 this._current = target;
                 this._offset = target;
                 this._layout();
@@ -207,7 +210,6 @@ export class WxSwiper extends WxElement {
                 slide = h('div', 'wx-swiper-slide', [slot]);
                 this._slides.set(item, slide);
             }
-            slide.firstChild.assign(item);
             slides.push(slide);
         });
         this._slides.forEach((slide, item) => {
@@ -215,7 +217,18 @@ export class WxSwiper extends WxElement {
                 this._slides.delete(item);
         });
         this._frame.replaceChildren.apply(this._frame, slides);
-        if (this._current > this._maxIndex()) {
+        // Assigned once in the tree: Chromium ignores an assignment made
+        // before the slot is inserted.
+        items.forEach((item) => {
+            const slot = this._slides.get(item).firstChild;
+            if (slot.assignedNodes()[0] !== item)
+                slot.assign(item);
+        });
+        if (this._wanted !== undefined && this._wanted <= this._maxIndex()) {
+            this._current = this._wanted;
+            this._offset = this._wanted;
+            this._wanted = undefined;
+        } else if (this._current > this._maxIndex()) {
             this._current = this._maxIndex();
             this._offset = this._current;
         }
@@ -268,6 +281,7 @@ export class WxSwiper extends WxElement {
 
     // Animates to slide `target` (may be out of range when circular).
     _goTo(target, source) {
+        this._wanted = undefined;
         const next = this._normalise(target);
         const changed = next !== this._current;
         this._dir = target >= this._offset ? 1 : -1;
