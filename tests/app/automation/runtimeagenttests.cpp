@@ -72,6 +72,8 @@ new QWebChannel(qt.webChannelTransport, function (channel) {
 
 struct AgentPage
 {
+    // The application must exist before the profile and page below are made.
+    bool applicationReady = (testApplication(), true);
     QWebEngineProfile profile;
     QWebEnginePage page{&profile};
     QWebChannel channel;
