@@ -61,6 +61,9 @@ public:
     mockpanel::ScenarioManager *scenarioManager() const { return m_scenarios; }
     mockpanel::MockPanel *mockPanel() const { return m_mockPanel; }
     mockpanel::StateInspector *stateInspector() const { return m_stateInspector; }
+    // Applies the working scenario to the core; its rulesApplied() tells
+    // whoever layers rules of their own on top (automation) to do it again.
+    mockpanel::CoreBinding *coreBinding() const { return m_binding; }
     // `--scenario FILE`: makes the scenario at `path` (or "preset:<id>") the
     // working one and applies it: host profile, rules, clock offset, and its
     // initial state to the mini-program on screen and to the next one opened.

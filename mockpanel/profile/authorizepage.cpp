@@ -70,7 +70,7 @@ AuthorizePage::AuthorizePage(WorkingScenario &model, QWidget *parent)
             });
         });
     }
-    m_scopes->setMinimumHeight(m_scopes->verticalHeader()->defaultSectionSize() * 6);
+    m_scopes->setMinimumHeight(m_scopes->verticalHeader()->defaultSectionSize() * 10);
 
     form()->addRow(tr("Popup, by default:"), m_default);
     form()->addRow(tr("Per scope:"), m_scopes);

@@ -34,7 +34,11 @@ ProfileSectionPage::ProfileSectionPage(WorkingScenario &model, const QString &se
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->setContentsMargins(0, 0, 6, 0);
-    m_formWidget->setLayout(m_form);
+    // Rows keep their natural height; the space below them stays empty.
+    auto *formColumn = new QVBoxLayout(m_formWidget);
+    formColumn->setContentsMargins(0, 0, 0, 0);
+    formColumn->addLayout(m_form);
+    formColumn->addStretch(1);
     auto *scroll = new QScrollArea;
     scroll->setObjectName(u"formScroll"_s);
     scroll->setWidgetResizable(true);
@@ -125,8 +129,10 @@ void ProfileSectionPage::fitSplitter()
     if (m_userSized)
         return;
     if (orientation == Qt::Horizontal) {
+        // The form as wide as it asks for (a table of templates does), within reason.
         const int total = m_splitter->width();
-        m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
+        const int form = qBound(total / 2, m_formWidget->sizeHint().width() + 24, total * 7 / 10);
+        m_splitter->setSizes({form, total - form});
     } else {
         const int total = m_splitter->height();
         const int form = qMin(m_formWidget->sizeHint().height() + 4, total * 2 / 3);

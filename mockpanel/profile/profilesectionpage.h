@@ -55,7 +55,8 @@ protected:
 
 private:
     // Orients the splitter for its width and, until the user drags it,
-    // gives the form the height it needs (at most two thirds).
+    // gives the form the room it asks for (at most two thirds of the height,
+    // or 70% of the width).
     void fitSplitter();
     std::optional<core::Error> validate(const nlohmann::json &value) const;
 

@@ -42,15 +42,17 @@ SubscriptionsPage::SubscriptionsPage(WorkingScenario &model, QWidget *parent)
     m_sheet->setObjectName(u"sheetCombo"_s);
     m_templates->setObjectName(u"templatesTable"_s);
     m_templates->setHorizontalHeaderLabels(
-        {tr("Template id"), tr("Title"), tr("Type"), tr("Banned"), tr("Device msg")});
+        {tr("Template id"), tr("Title"), tr("Type"), tr("Banned"), tr("Device")});
     m_templates->verticalHeader()->hide();
     m_templates->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_templates->horizontalHeader()->setSectionResizeMode(IdColumn, QHeaderView::Stretch);
+    m_templates->horizontalHeader()->setSectionResizeMode(IdColumn, QHeaderView::ResizeToContents);
     m_templates->horizontalHeader()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
     for (int column : {TypeColumn, BannedColumn, DeviceColumn})
         m_templates->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_templates->verticalHeader()->setDefaultSectionSize(m_templates->fontMetrics().height() + 12);
     m_templates->setMinimumHeight(m_templates->verticalHeader()->defaultSectionSize() * 5);
+    m_templates->setMinimumWidth(m_templates->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 60);
+    m_templates->horizontalHeaderItem(DeviceColumn)->setToolTip(tr("A device message template (20013)"));
     m_tableProblem->setObjectName(u"templatesProblem"_s);
     m_tableProblem->setStyleSheet(u"color: #b00020"_s);
     m_tableProblem->setWordWrap(true);
@@ -74,11 +76,12 @@ SubscriptionsPage::SubscriptionsPage(WorkingScenario &model, QWidget *parent)
     form()->addRow(QString(), m_banned);
     form()->addRow(tr("Network failure:"), m_networkFailure);
     form()->addRow(tr("Sheet:"), m_sheet);
-    form()->addRow(tr("Templates:"), table);
-    form()->addRow(QString(), hintLabel(tr("An id not listed here answers 20001 (no template "
-                                           "data). One-time and permanent ids cannot be "
-                                           "mixed in one call."),
-                                        this));
+    // The table spans the form's width: ids and titles need the room.
+    form()->addRow(new QLabel(tr("Templates:"), this));
+    form()->addRow(table);
+    form()->addRow(hintLabel(tr("An id not listed here answers 20001 (no template data). "
+                                "One-time and permanent ids cannot be mixed in one call."),
+                             this));
 
     connect(m_mainSwitch, &QCheckBox::clicked, this, [this](bool on) {
         editProfile(tr("main switch"), u"mainSwitch"_s,

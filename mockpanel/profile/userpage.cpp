@@ -39,7 +39,6 @@ UserPage::UserPage(WorkingScenario &model, QWidget *parent)
     auto *urlColumn = new QVBoxLayout;
     urlColumn->addWidget(m_avatarUrl);
     urlColumn->addWidget(hintLabel(tr("The trailing /0, /46, /64, /96 or /132 is the size."), this));
-    urlColumn->addStretch(1);
     avatarLayout->addLayout(urlColumn, 1);
     avatarLayout->addWidget(m_preview, 0, Qt::AlignTop);
 

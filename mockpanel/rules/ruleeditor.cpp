@@ -138,6 +138,7 @@ RuleEditor::RuleEditor(WorkingScenario &model, QWidget *parent)
     filtersLayout->setContentsMargins(0, 0, 0, 0);
     filtersLayout->addWidget(m_filters);
     filtersLayout->addWidget(row(filters, {addFilter, m_removeFilter}));
+    filters->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -6,6 +6,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -29,10 +30,10 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     , m_saveProject(new QPushButton(tr("Save to project.config.json"), this))
     , m_note(new QLabel(this))
     , m_view(new QListView(this))
-    , m_duplicate(new QPushButton(tr("Duplicate"), this))
-    , m_remove(new QPushButton(tr("Remove"), this))
-    , m_up(new QPushButton(tr("Up"), this))
-    , m_down(new QPushButton(tr("Down"), this))
+    , m_duplicate(new QToolButton(this))
+    , m_remove(new QToolButton(this))
+    , m_up(new QToolButton(this))
+    , m_down(new QToolButton(this))
     , m_editor(new RuleEditor(model, this))
 {
     setObjectName(u"rulesPage"_s);
@@ -63,7 +64,13 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setMinimumHeight(m_view->fontMetrics().height() * 5);
 
-    auto *add = new QPushButton(tr("Add"), this);
+    // Tool buttons: the list's column stays narrow when it sits beside the form.
+    auto *add = new QToolButton(this);
+    add->setText(tr("Add"));
+    m_duplicate->setText(tr("Duplicate"));
+    m_remove->setText(tr("Remove"));
+    m_up->setText(tr("Up"));
+    m_down->setText(tr("Down"));
     add->setObjectName(u"addRuleButton"_s);
     m_duplicate->setObjectName(u"duplicateRuleButton"_s);
     m_remove->setObjectName(u"removeRuleButton"_s);
@@ -81,7 +88,7 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     header->addWidget(m_saveProject);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {add, m_duplicate, m_remove, m_up, m_down})
+    for (QToolButton *button : {add, m_duplicate, m_remove, m_up, m_down})
         buttons->addWidget(button);
     buttons->addStretch(1);
 
@@ -96,19 +103,19 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     editorScroll->setFrameShape(QFrame::NoFrame);
     editorScroll->setWidget(m_editor);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(u"rulesSplitter"_s);
-    splitter->addWidget(listPane);
-    splitter->addWidget(editorScroll);
-    splitter->setChildrenCollapsible(false);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"rulesSplitter"_s);
+    m_splitter->addWidget(listPane);
+    m_splitter->addWidget(editorScroll);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->installEventFilter(this);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(header);
     layout->addWidget(m_note);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_scenarioButton, &QToolButton::clicked, this, [this] { setRuleSet(RuleSet::Scenario); });
     connect(m_projectButton, &QToolButton::clicked, this, [this] { setRuleSet(RuleSet::Project); });
@@ -117,11 +124,11 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
                                  QString(), [&](core::MockConfig &config) { config.rules.globalOpen = on; });
     });
     connect(m_saveProject, &QPushButton::clicked, this, &RulesPage::saveProjectRulesRequested);
-    connect(add, &QPushButton::clicked, this, &RulesPage::addRule);
-    connect(m_duplicate, &QPushButton::clicked, this, &RulesPage::duplicateRule);
-    connect(m_remove, &QPushButton::clicked, this, &RulesPage::removeRule);
-    connect(m_up, &QPushButton::clicked, this, [this] { moveRule(-1); });
-    connect(m_down, &QPushButton::clicked, this, [this] { moveRule(1); });
+    connect(add, &QToolButton::clicked, this, &RulesPage::addRule);
+    connect(m_duplicate, &QToolButton::clicked, this, &RulesPage::duplicateRule);
+    connect(m_remove, &QToolButton::clicked, this, &RulesPage::removeRule);
+    connect(m_up, &QToolButton::clicked, this, [this] { moveRule(-1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { moveRule(1); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 const auto &rules = m_model.rules(ruleSet()).rules;
@@ -137,6 +144,28 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     connect(&m_model, &WorkingScenario::projectRulesChanged, this, &RulesPage::updateHeader);
     connect(&m_model, &WorkingScenario::changed, this, &RulesPage::updateHeader);
     listChanged();
+}
+
+bool RulesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_splitter && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitSplitter();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RulesPage::fitSplitter()
+{
+    const Qt::Orientation orientation =
+        m_splitter->width() >= SideBySideWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != orientation) {
+        m_splitter->setOrientation(orientation);
+        m_userSized = false;
+    }
+    if (m_userSized)
+        return;
+    const int total = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
+    const int list = orientation == Qt::Horizontal ? total * 7 / 20 : qBound(120, total / 4, 200);
+    m_splitter->setSizes({list, total - list});
 }
 
 RuleSet RulesPage::ruleSet() const

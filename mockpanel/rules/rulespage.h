@@ -8,6 +8,7 @@ class QCheckBox;
 class QLabel;
 class QListView;
 class QPushButton;
+class QSplitter;
 class QToolButton;
 
 namespace mpsim::mockpanel {
@@ -43,13 +44,20 @@ public:
     QListView *listView() const { return m_view; }
     RuleEditor *editor() const { return m_editor; }
 
+    // The list sits left of the rule's form from this width on, above it below.
+    static constexpr int SideBySideWidth = 760;
+
 signals:
     // The list shown changed (its undo stack becomes the active one).
     void ruleSetChanged(mpsim::mockpanel::RuleSet set);
     // "Save to project.config.json" was pressed.
     void saveProjectRulesRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitSplitter();
     void updateHeader();
     void listChanged();
 
@@ -61,11 +69,13 @@ private:
     QPushButton *m_saveProject;
     QLabel *m_note;
     QListView *m_view;
-    QPushButton *m_duplicate;
-    QPushButton *m_remove;
-    QPushButton *m_up;
-    QPushButton *m_down;
+    QToolButton *m_duplicate;
+    QToolButton *m_remove;
+    QToolButton *m_up;
+    QToolButton *m_down;
     RuleEditor *m_editor;
+    QSplitter *m_splitter = nullptr;
+    bool m_userSized = false;
     std::string m_selectedId; // follows the selected rule through moves
 };
 

@@ -170,10 +170,10 @@ TEST_CASE("rules page: drag and drop, Up and Down reorder rules; undo puts them 
     CHECK(namesOf(manager.model()->scenario().rules) == std::vector<std::string>{"C", "B", "A"});
 
     page->setCurrentRule(2);
-    child<QPushButton>(*page, QStringLiteral("ruleUpButton"))->click();
+    child<QToolButton>(*page, QStringLiteral("ruleUpButton"))->click();
     CHECK(namesOf(manager.model()->scenario().rules) == std::vector<std::string>{"C", "A", "B"});
     CHECK(page->currentRule() == 1);
-    child<QPushButton>(*page, QStringLiteral("ruleDownButton"))->click();
+    child<QToolButton>(*page, QStringLiteral("ruleDownButton"))->click();
     CHECK(namesOf(manager.model()->scenario().rules) == std::vector<std::string>{"C", "B", "A"});
     CHECK(undo->count() == before + 4);
 

@@ -149,9 +149,9 @@ void registerSystemApis(ApiRegistry &registry)
     for (const auto &[name, build] : syncApis) {
         registry.add({.name = name,
                       .capabilities = fieldCapabilities(build, "return."),
-                      .sync = [build](const nlohmann::json &, const CallContext &,
-                                      ApiEnvironment &env) -> ApiReply {
-                          return {true, build(env)};
+                      .sync = [fn = build](const nlohmann::json &, const CallContext &,
+                                           ApiEnvironment &env) -> ApiReply {
+                          return {true, fn(env)};
                       },
                       .inSnapshot = true});
     }

@@ -10,6 +10,7 @@
 #include "host/hostservices.h"
 #include "mainwindow/mainwindow.h"
 #include "mockpanel.h"
+#include "profile/avatarpreview.h"
 #include "prompts/overlayhostprompts.h"
 #include "rules/ruleeditor.h"
 #include "rules/rulespage.h"
@@ -282,8 +283,10 @@ TEST_CASE("mock panel window: screenshots of every page", "[screenshots][mockpan
     dock->resize(900, 760);
     dock->show();
     mockpanel::MockPanel *panel = window.mockPanel();
-    // Some content worth looking at.
-    window.scenarioManager()->model()->editProfile(u"screenshot"_s, {}, [](core::HostProfile &p) {
+    // Some content worth looking at, an avatar that loads among it.
+    const std::string avatarUrl = "qrc:/icons/mpsim.svg";
+    window.scenarioManager()->model()->editProfile(u"screenshot"_s, {}, [&](core::HostProfile &p) {
+        p.user.avatarUrl = avatarUrl;
         p.subscriptions.templates = {{"TMPL_ORDER_SHIPPED", "Order shipped", false, false, false},
                                      {"TMPL_WEEKLY", "Weekly digest", true, false, false},
                                      {"TMPL_PROMO", "Promotions", false, true, false}};
@@ -305,6 +308,17 @@ TEST_CASE("mock panel window: screenshots of every page", "[screenshots][mockpan
         if (page == mockpanel::MockPanel::RulesPageIndex)
             panel->rulesPage()->setCurrentRule(0);
         if (page == mockpanel::MockPanel::UserPageIndex) {
+            auto *preview = child<mockpanel::AvatarPreview>(*panel, u"avatarPreview"_s);
+            QEventLoop wait;
+            QTimer poll;
+            QObject::connect(&poll, &QTimer::timeout, &wait, [&] {
+                if (preview->hasImage())
+                    wait.quit();
+            });
+            poll.start(20);
+            QTimer::singleShot(5000, &wait, &QEventLoop::quit);
+            wait.exec();
+            CHECK(preview->hasImage());
             // Invalid JSON, to show how an error is marked.
             auto *json = child<mockpanel::JsonEditor>(*panel, u"userJson"_s);
             json->setText(json->text().replace(u"\"QA Tester\","_s, u"\"QA Tester\""_s));
