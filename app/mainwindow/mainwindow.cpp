@@ -126,12 +126,18 @@ void MainWindow::createSimulator()
     connect(m_session, &SimulatorSession::projectOpened, this, [this] {
         m_prompts->setMiniProgramName(m_session->hasProject() ? m_session->project().name
                                                                : tr("API Playground"));
+        // Images the project names by path (showToast's image) and the SDK it targets.
+        m_prompts->setImageRoot(m_session->hasProject() ? m_session->project().appRoot : QString());
+        m_host->setSdkVersion(m_session->hasProject() ? m_session->project().libVersion : QString());
         updateTitle();
         updateConditionMenu();
         projectShown();
     });
     connect(m_session, &SimulatorSession::problemReported, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    // Storage written by a call, the device, the SDK version: the page's
+    // synchronous copy follows.
+    connect(m_host, &HostServices::snapshotChanged, this, [this] { m_view->bridge()->pushSnapshot(); });
     connect(m_session, &SimulatorSession::reloaded, this,
             [this] { statusBar()->showMessage(tr("Reloaded"), 2000); });
 }
@@ -537,6 +543,7 @@ bool MainWindow::setDevice(const QString &name)
     if (!preset || !m_view)
         return false;
     m_view->setDevice(*preset);
+    m_host->setDevice(*preset);
     m_phoneFrame->setScreenSize(preset->screenSize * m_zoom);
     m_view->setFixedSize(preset->screenSize * m_zoom);
     lastDevice.setValue(preset->name);

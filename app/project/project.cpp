@@ -76,6 +76,7 @@ ProjectLoad loadProject(const QString &folder)
     if (const QString name = stringAt(config, "projectname"); !name.isEmpty())
         project.name = name;
     project.apiVersion = stringAt(config, "apiVersion");
+    project.libVersion = stringAt(config, "libVersion");
 
     const auto conditions = config.value("condition", nlohmann::json::object())
                                 .value("miniprogram", nlohmann::json::object())

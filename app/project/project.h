@@ -24,6 +24,7 @@ struct Project
     QString appid;      // TCMPPappid when present, else appid, else "touristappid"
     QString name;       // projectname, else the folder's name
     QString apiVersion; // "v1" / "v2" from app.json, else project.config.json; empty if unset
+    QString libVersion; // project.config.json's libVersion (wx.getSystemInfo's SDKVersion); may be empty
     QStringList pages;  // app.json pages, entry first
     QList<LaunchCondition> conditions;
 

@@ -36,7 +36,8 @@ nlohmann::json deviceObject(const DevicePreset &device)
             {"screenWidth", device.screenSize.width()},
             {"screenHeight", device.screenSize.height()},
             {"windowWidth", device.screenSize.width()},
-            {"windowHeight", device.screenSize.height() - device.statusBarHeight},
+            // As wx.getSystemInfo reports it: below the navigation bar (44 px).
+            {"windowHeight", device.screenSize.height() - device.statusBarHeight - 44},
             {"statusBarHeight", device.statusBarHeight},
             {"pixelRatio", device.pixelRatio}};
 }

@@ -190,6 +190,35 @@ TEST_CASE("main window: the API playground loads from the runtime and calls the 
     image.save(screenshotDir() + u"/window-playground.png"_s);
 }
 
+TEST_CASE("main window: the page's synchronous APIs follow the device preset and cleared storage", "[window]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    REQUIRE(openAndWait(window, webDataDir() + u"/project"_s));
+    // Polls a synchronous wx call in the page until it answers `expected`.
+    const auto becomes = [&](const QString &expression, const QJsonValue &expected) {
+        for (int i = 0; i < 100; ++i) {
+            if (evaluate(*window.simulatorView(), u"return "_s + expression) == expected)
+                return true;
+            QEventLoop pause;
+            QTimer::singleShot(20, &pause, &QEventLoop::quit);
+            pause.exec();
+        }
+        return false;
+    };
+    REQUIRE(window.setDevice(u"iPhone 12/13/14"_s));
+    CHECK(becomes(u"wx.getSystemInfoSync().screenWidth"_s, 390));
+    REQUIRE(window.setDevice(u"iPhone 6/7/8"_s));
+    CHECK(becomes(u"wx.getSystemInfoSync().screenWidth"_s, 375));
+
+    evaluate(*window.simulatorView(), u"wx.setStorageSync('cart', 3); return true"_s);
+    CHECK(becomes(u"wx.getStorageSync('cart')"_s, 3));
+    host.clearStorage(window.session()->appid());
+    CHECK(becomes(u"wx.getStorageSync('cart')"_s, u""_s));
+}
+
 TEST_CASE("main window: the project's mockConfig rules answer the page's calls", "[window]")
 {
     testApplication();

@@ -273,7 +273,14 @@ export function listenForTouches(root) {
             return;
         clearTimeout(active.timer);
         fire(type, active.path, event);
-        root.__mpsimSuppressTap = active.longPressed && hasBinding(active.path, ['longpress']);
+        // No tap after a long press that was handled, nor after a drag (a
+        // swiper swiped, a slider slid, a list scrolled by touch). The click
+        // that follows pointerup comes in the same task; if none comes (the
+        // pointer left the element) the next real click must not be eaten.
+        const suppress = (active.longPressed && hasBinding(active.path, ['longpress'])) || active.moved;
+        root.__mpsimSuppressTap = suppress;
+        if (suppress)
+            setTimeout(() => { root.__mpsimSuppressTap = false; }, 0);
         active = null;
     }
     root.addEventListener('pointerup', (event) => finish(event, 'touchend'), true);

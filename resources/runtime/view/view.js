@@ -51,6 +51,22 @@ class View {
         this.rpx = (device.windowWidth || 375) / 750;
     }
 
+    // A path in WXML (an image's src) as the platform reads it: "/a.png" from
+    // the mini-program's root, "a.png" / "../a.png" from the page or component
+    // that wrote it; URLs with a scheme ("https:", "data:") stay as they are.
+    resolveUrl(src, element) {
+        src = String(src == null ? '' : src).trim();
+        if (!src || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
+            return src;
+        const base = ProjectBase + this.appRoot;
+        if (src.startsWith('/'))
+            return base + src.replace(/^\/+/, '');
+        const root = element && typeof element.getRootNode === 'function' ? element.getRootNode() : null;
+        const host = root && root.host;
+        const owner = host ? (host.__componentPath || (host.dataset && host.dataset.path) || '') : '';
+        return new URL(src, base + owner).href;
+    }
+
     async start() {
         defineBuiltins();
         this.builtinSheet = builtinStyleSheet();
@@ -71,6 +87,7 @@ class View {
         setModelSender((tree, path, value) => this.post({ rt: 'model', target: tree.id, path: path, value: value }));
         services.navigate = (request) => this.post(Object.assign({ rt: 'navigate' }, request));
         services.device = () => this.boot.device;
+        services.resolveUrl = (src, element) => this.resolveUrl(src, element);
         window.__mpsimView = this;
 
         for (const diagnostic of this.boot.diagnostics || []) {

@@ -81,6 +81,27 @@ TEST_CASE("runtime: a tap runs the page handler with the dataset and only the ch
     CHECK(harness.run(u"return window.__patches;"_s) == QJsonArray{QJsonArray{QJsonArray{QJsonArray{u"log"_s}, u"tap b"_s}}});
 }
 
+TEST_CASE("runtime: a drag is not a tap; the next click still is", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    // Press on an item, move 60 px, release on it: the browser still sends a click.
+    harness.run(uR"(
+        const item = page.querySelector('.item');
+        const r = item.getBoundingClientRect();
+        const at = (x) => ({ bubbles: true, composed: true, pointerId: 7, button: 0, clientX: x, clientY: r.top + 4 });
+        item.dispatchEvent(new PointerEvent('pointerdown', at(r.left + 4)));
+        item.dispatchEvent(new PointerEvent('pointermove', at(r.left + 64)));
+        item.dispatchEvent(new PointerEvent('pointerup', at(r.left + 64)));
+        item.dispatchEvent(new MouseEvent('click', at(r.left + 64)));
+        await new Promise((resolve) => setTimeout(resolve, 300));)"_s);
+    CHECK(textOf(harness, u"#log"_s) == QString());
+    REQUIRE(harness.click(u".item:nth-child(3)"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#log').textContent === 'tap c'"_s));
+}
+
 TEST_CASE("runtime: wx:key lists move their nodes instead of re-creating them", "[runtime]")
 {
     testApplication();
@@ -125,6 +146,26 @@ TEST_CASE("runtime: navigateTo opens a page with its query, the back button retu
     harness.run(u"document.querySelector('.mp-back').click();"_s);
     REQUIRE(harness.waitUntil(u"top.path === 'pages/index/index' && view.stack.length === 1"_s));
     CHECK(harness.run(u"return document.querySelector('.mp-tab-bar').hidden;"_s) == false);
+}
+
+TEST_CASE("runtime: the tab bar switches pages; image paths resolve from the mini-program root and the page",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    harness.run(u"document.querySelectorAll('.mp-tab')[1].click();"_s);
+    REQUIRE(harness.waitUntil(u"top.path === 'pages/tab2/tab2' && page.querySelector('#second')"_s));
+    CHECK(harness.run(u"return document.querySelectorAll('.mp-tab')[1].classList.contains('mp-tab-selected');"_s)
+          == true);
+    // Both images loaded (their bindload ran with the PNG's size), in either order.
+    const bool loaded = harness.waitUntil(u"page.querySelector('#sizes').textContent.split(' ').length === 2"_s);
+    INFO(harness.console().join(u'\n').toStdString());
+    REQUIRE(loaded);
+    QStringList sizes = textOf(harness, u"#sizes"_s).split(u' ');
+    sizes.sort();
+    CHECK(sizes == QStringList{u"absolute:6x4"_s, u"relative:6x4"_s});
 }
 
 TEST_CASE("runtime: an exception in a handler is reported with file:line and the page keeps working", "[runtime]")
