@@ -111,17 +111,33 @@ Scenario subscriptionsBanned()
     return s;
 }
 
+// Subscription templates every preset knows, the ones the embedded demo's
+// page offers: two one-time, one with T1's title (filtered out of the sheet),
+// a permanent one (cannot be mixed with one-time ids: 20002) and one banned
+// by the backend ("ban"). Without any, every id answers 20001.
+Scenario withSampleTemplates(Scenario s)
+{
+    s.hostProfile.subscriptions.templates = {
+        {"T1", "Order shipped", false, false, false},
+        {"T2", "Payment received", false, false, false},
+        {"T3", "Order shipped", false, false, false},
+        {"L1", "Weekly report", true, false, false},
+        {"B1", "Promotions", false, true, false},
+    };
+    return s;
+}
+
 } // namespace
 
 const std::vector<ScenarioPreset> &scenarioPresets()
 {
     static const std::vector<ScenarioPreset> presets{
-        {"new-user", newUser()},
-        {"returning-user", returningUser()},
-        {"denies-everything", deniesEverything()},
-        {"no-biometrics", noBiometrics()},
-        {"session-expired", sessionExpired()},
-        {"subscriptions-banned", subscriptionsBanned()},
+        {"new-user", withSampleTemplates(newUser())},
+        {"returning-user", withSampleTemplates(returningUser())},
+        {"denies-everything", withSampleTemplates(deniesEverything())},
+        {"no-biometrics", withSampleTemplates(noBiometrics())},
+        {"session-expired", withSampleTemplates(sessionExpired())},
+        {"subscriptions-banned", withSampleTemplates(subscriptionsBanned())},
     };
     return presets;
 }

@@ -16,6 +16,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
@@ -248,4 +249,60 @@ TEST_CASE("main window: Compile reports the project's diagnostics in the console
     window.session()->openPlayground();
     CHECK(window.session()->compile(&summary).empty());
     CHECK(summary.contains(u"no project"_s));
+}
+
+TEST_CASE("main window: the embedded demo renders every page without an error", "[window][screenshots]")
+{
+    testApplication();
+    QTemporaryDir state;
+    app::HostServices host(state.path());
+    app::MainWindow window(&host);
+    window.resize(1500, 1000);
+    window.show();
+    QStringList errors;
+    QObject::connect(window.simulatorView(), &app::SimulatorView::consoleMessage, &window,
+                     [&](QWebEnginePage::JavaScriptConsoleMessageLevel level, const QString &message, int line,
+                         const QString &source) {
+                         if (level == QWebEnginePage::ErrorMessageLevel)
+                             errors << u"%1 (%2:%3)"_s.arg(message, source).arg(line);
+                     });
+    QString error;
+    REQUIRE(window.session()->openDemo(&error));
+    INFO(error.toStdString());
+    // Polls an expression in the view page until it is true.
+    const auto waitFor = [&](const QString &expression) {
+        for (int i = 0; i < 200; ++i) {
+            if (evaluate(*window.simulatorView(), u"try { return !!(%1); } catch (e) { return false; }"_s.arg(expression))
+                == true)
+                return true;
+            QEventLoop pause;
+            QTimer::singleShot(50, &pause, &QEventLoop::quit);
+            pause.exec();
+        }
+        return false;
+    };
+    const QString top = u"window.__mpsimView.stack[window.__mpsimView.stack.length - 1]"_s;
+    REQUIRE(waitFor(top + u".path === 'pages/index/index'"_s));
+    const QJsonValue pages = evaluate(*window.simulatorView(), u"return window.__mpsimView.boot.appJson.pages"_s);
+    REQUIRE(pages.toArray().size() >= 9);
+    for (const QJsonValue &page : pages.toArray()) {
+        const QString path = page.toString();
+        INFO(path.toStdString());
+        evaluate(*window.simulatorView(),
+                 u"window.__mpsimView.post({rt: 'navigate', openType: 'reLaunch', url: '/%1'}); return true"_s.arg(path));
+        // Rendered: the page's shadow root has content.
+        CHECK(waitFor(top + u".path === '%1' && document.querySelector('[data-path=\"%1\"]')"
+                            u".shadowRoot.childElementCount > 0"_s.arg(path)));
+    }
+    evaluate(*window.simulatorView(),
+             u"window.__mpsimView.post({rt: 'navigate', openType: 'reLaunch', url: '/pages/index/index'}); return true"_s);
+    REQUIRE(waitFor(top + u".path === 'pages/index/index'"_s));
+    QEventLoop settle;
+    QTimer::singleShot(500, &settle, &QEventLoop::quit);
+    settle.exec();
+    INFO(errors.join(u'\n').toStdString());
+    CHECK(errors.isEmpty());
+    const QImage image = window.grab().toImage();
+    CHECK(distinctColours(image) > 20);
+    image.save(screenshotDir() + u"/window-demo.png"_s);
 }

@@ -256,6 +256,9 @@ TEST_CASE("mock panel: subscription templates are edited in a table; a duplicate
     MockPanel panel(manager);
     auto *page = qobject_cast<SubscriptionsPage *>(panel.page(MockPanel::SubscriptionsPageIndex));
     REQUIRE(page);
+    // The presets come with the demo's sample templates: start from none.
+    manager.model()->editProfile(QStringLiteral("clear"), {},
+                                 [](core::HostProfile &p) { p.subscriptions.templates.clear(); });
     page->addTemplate();
     page->addTemplate();
     REQUIRE(manager.model()->hostProfile().subscriptions.templates.size() == 2);

@@ -4,8 +4,9 @@
 const api = require('../../utils/api.js');
 
 // The templates this page offers. They answer only when the host profile
-// (View › Host profile › "subscriptions.templates") lists them: PROFILE_SNIPPET
-// below adds them all; an id the profile does not know fails with 20001.
+// (Mock panel › Subscriptions) lists them: mpsim's scenario presets do, and
+// PROFILE_SNIPPET below is the same list for a profile of your own; an id the
+// profile does not know fails with 20001.
 const TEMPLATES = [
   { id: 'T1', title: 'Order shipped', type: 'one-time', note: '' },
   { id: 'T2', title: 'Payment received', type: 'one-time', note: '' },
