@@ -4,6 +4,7 @@
 #include "util/jsonreader.h"
 
 #include <QPointer>
+#include <QTimer>
 
 namespace mpsim::app {
 
@@ -20,7 +21,53 @@ QString toQString(const nlohmann::json &json)
 WxBridge::WxBridge(core::ApiCore &core, QObject *parent)
     : QObject(parent)
     , m_core(core)
-{}
+{
+    m_core.setMockFunctionRunner(
+        [this](const core::MockFunctionRun &run, std::function<void(core::MockFunctionOutcome)> done) {
+            runFunction(run, std::move(done));
+        });
+}
+
+WxBridge::~WxBridge()
+{
+    // Calls still waiting for a function fail (their Reply's last copy goes).
+    m_core.setMockFunctionRunner({});
+}
+
+void WxBridge::runFunction(const core::MockFunctionRun &run,
+                           std::function<void(core::MockFunctionOutcome)> done)
+{
+    const int id = ++m_lastFunctionId;
+    m_pendingFunctions.insert(id, std::move(done));
+    QTimer::singleShot(functionTimeoutMs, this, [this, id] {
+        if (auto done = m_pendingFunctions.take(id))
+            done({false, {}, "the logic layer did not answer within "
+                                 + std::to_string(functionTimeoutMs / 1000) + " s"});
+    });
+    emit functionRequested(run.context.origin, id, QString::fromStdString(run.source),
+                           QString::fromStdString(run.api), toQString(run.options));
+}
+
+void WxBridge::functionAnswered(int id, bool ok, const QString &valueOrError)
+{
+    auto done = m_pendingFunctions.take(id);
+    if (!done)
+        return; // late (timed out) or not ours
+    if (!ok) {
+        done({false, {}, valueOrError.left(2000).toStdString()});
+        return;
+    }
+    if (valueOrError.size() > maxArgsBytes) {
+        done({false, {}, "its value is larger than " + std::to_string(maxArgsBytes / (1024 * 1024)) + " MB"});
+        return;
+    }
+    auto value = core::parseJsonText(valueOrError.isEmpty() ? std::string("null")
+                                                            : valueOrError.toStdString());
+    if (!value)
+        done({false, {}, "its value is not JSON (" + value.error().toString() + ")"});
+    else
+        done({true, std::move(value).value(), {}});
+}
 
 void WxBridge::setAppid(const QString &appid)
 {
@@ -32,9 +79,9 @@ void WxBridge::setPage(const QString &page)
     m_page = page;
 }
 
-core::CallContext WxBridge::context(bool gesture) const
+core::CallContext WxBridge::context(bool gesture, int port) const
 {
-    return {m_appid.toStdString(), m_page.toStdString(), gesture};
+    return {m_appid.toStdString(), m_page.toStdString(), gesture, port};
 }
 
 QString WxBridge::snapshot() const
@@ -86,7 +133,7 @@ void WxBridge::call(int port, int id, const QString &api, const QString &argsJso
     }
     // The reply may come much later (a popup); the bridge may be gone by then.
     QPointer<WxBridge> self(this);
-    m_core.invoke(name, args.value(), context(!gesture.isEmpty()),
+    m_core.invoke(name, args.value(), context(!gesture.isEmpty(), port),
                   [self, port, id](core::ApiReply reply) {
                       if (self)
                           emit self->replied(port, id, reply.ok, toQString(reply.result));

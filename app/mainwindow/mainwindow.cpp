@@ -108,7 +108,13 @@ MainWindow::MainWindow(HostServices *host, QWidget *parent)
         restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The core outlives the window (HostServices): it must not keep the
+    // window's popups, nor run a mock function in its page.
+    if (m_host)
+        m_host->core().setPrompts(nullptr);
+}
 
 void MainWindow::createSimulator()
 {

@@ -58,7 +58,7 @@ void ApiCore::invoke(std::string_view api, const nlohmann::json &args, const Cal
     const ApiDescriptor *descriptor = m_registry.find(api);
     if (!descriptor || api.size() > maxApiNameLength) {
         // A rule can mock an API mpsim does not implement (the IDEs allow it).
-        if (api.size() <= maxApiNameLength && answerFromMock(api, args, reply, record))
+        if (api.size() <= maxApiNameLength && answerFromMock(api, args, context, reply, record))
             return;
         reply.fail(ApiError::UnknownApi, reply.api());
         return;
@@ -68,7 +68,7 @@ void ApiCore::invoke(std::string_view api, const nlohmann::json &args, const Cal
         reply.send(invokeSync(api, args, context));
         return;
     }
-    if (answerFromMock(api, args, reply, record))
+    if (answerFromMock(api, args, context, reply, record))
         return;
     if (auto problem = checkParams(descriptor->params, args)) {
         reply.fail(ApiError::ParameterError, *problem);
@@ -104,7 +104,8 @@ ApiReply ApiCore::invokeSync(std::string_view api, const nlohmann::json &args,
     }
 }
 
-bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args, Reply &reply,
+bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args,
+                             const CallContext &context, Reply &reply,
                              const std::shared_ptr<CallRecord> &record)
 {
     if (m_mockRules.rules.empty())
@@ -115,11 +116,30 @@ bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args, R
     if (record)
         record->mockRule = match->ruleName + " (" + match->ruleId + ")";
     if (match->needsLogicLayer()) {
-        // Function rules run in the mini-program's logic layer, which is not
-        // part of this build yet: say so instead of answering something else.
-        reply.fail(ApiError::InternalError,
-                   "mock rule \"" + match->ruleName
-                       + "\" is a JavaScript function, which needs the logic layer");
+        if (!m_functionRunner) {
+            reply.fail(ApiError::InternalError,
+                       "mock rule \"" + match->ruleName
+                           + "\" is a JavaScript function, and this page has no logic layer to run it");
+            return true;
+        }
+        MockFunctionRun run{std::string(api), match->ruleName, *match->functionSource,
+                            optionsOf(args), context};
+        auto answer = [reply, apiName = std::string(api), name = match->ruleName,
+                       returnType = match->returnType, delayMs = match->delayMs,
+                       scheduler = m_scheduler](MockFunctionOutcome outcome) {
+            ApiReply result;
+            if (outcome.ok) {
+                result = mockReply(apiName, std::move(outcome.value), returnType);
+            } else {
+                result = {false, failObject(apiName, ApiError::InternalError,
+                                            "mock rule \"" + name + "\": " + outcome.error)};
+            }
+            if (delayMs > 0 && scheduler)
+                scheduler(delayMs, [reply, result] { reply.send(result); });
+            else
+                reply.send(std::move(result));
+        };
+        m_functionRunner(run, std::move(answer));
         return true;
     }
     if (match->delayMs > 0 && m_scheduler) {
@@ -128,6 +148,11 @@ bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args, R
     }
     reply.send(match->reply);
     return true;
+}
+
+void ApiCore::setMockFunctionRunner(MockFunctionRunner runner)
+{
+    m_functionRunner = std::move(runner);
 }
 
 void ApiCore::setMockRules(MockRules rules)

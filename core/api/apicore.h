@@ -28,6 +28,29 @@ struct CallRecord
     std::string mockRule; // the mock rule that answered ("name (id)"), empty when none
 };
 
+// A mock rule's JavaScript function, to run where the mini-program's code
+// runs (its logic layer) with the call's options.
+struct MockFunctionRun
+{
+    std::string api;
+    std::string ruleName;
+    std::string source;      // a function expression: "function (options) { ... }"
+    nlohmann::json options;  // the call's options object
+    CallContext context;     // who called (origin included)
+};
+
+// How a MockFunctionRun ended: the function's value (awaited when it returned
+// a Promise), or why there is none (it threw, did not evaluate, no answer).
+struct MockFunctionOutcome
+{
+    bool ok = false;
+    nlohmann::json value;  // ok
+    std::string error;     // !ok
+};
+
+using MockFunctionRunner =
+    std::function<void(const MockFunctionRun &run, std::function<void(MockFunctionOutcome)> done)>;
+
 // The open-API core: answers every wx call the way the super app's host does,
 // from the host profile, the per-appid host state and the host's popups.
 // Not thread-safe: use it from one thread (the app's main thread).
@@ -102,6 +125,10 @@ public:
     // Runs `task` after `delayMs` (the app's timer), for rules with a delay.
     // Without a scheduler a delayed rule answers at once.
     void setScheduler(std::function<void(int delayMs, std::function<void()> task)> scheduler);
+    // Runs function rules (a rule with functionSource) in the caller's logic
+    // layer; `done` may come later, and must come once. Without a runner such
+    // a rule answers with a fail that says there is no logic layer.
+    void setMockFunctionRunner(MockFunctionRunner runner);
 
     HostStateStore &store();
     const Clock &clock() const;
@@ -109,12 +136,14 @@ public:
 private:
     ApiRegistry m_registry;
     std::unique_ptr<ApiEnvironment> m_env;
-    bool answerFromMock(std::string_view api, const nlohmann::json &args, Reply &reply,
+    bool answerFromMock(std::string_view api, const nlohmann::json &args, const CallContext &context,
+                        Reply &reply,
                         const std::shared_ptr<CallRecord> &record);
 
     std::function<void(const CallRecord &)> m_observer;
     MockRules m_mockRules;
     std::function<void(int, std::function<void()>)> m_scheduler;
+    MockFunctionRunner m_functionRunner;
 };
 
 } // namespace mpsim::core

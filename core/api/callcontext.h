@@ -14,6 +14,10 @@ struct CallContext
     std::string appid;
     std::string page; // "pages/index/index"
     bool userGesture = false;
+    // Which of the host's callers made the call (the page, one of its
+    // Workers...): the host's own business, handed back to it when a mock
+    // function must run where the call came from.
+    int origin = 0;
 };
 
 // The answer to one wx call. `result` is the object handed to success (ok) or

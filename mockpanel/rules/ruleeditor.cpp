@@ -124,9 +124,9 @@ RuleEditor::RuleEditor(WorkingScenario &model, QWidget *parent)
     functionLayout->setContentsMargins(0, 0, 0, 0);
     functionLayout->addWidget(m_function, 1);
     functionLayout->addWidget(hintLabel(
-        tr("Called with the call's options in the logic layer; what it returns answers the "
-           "call (saved as the rule's \"functionSource\"). This build has no logic layer yet: "
-           "such a rule answers with a fail that says so."),
+        tr("Called with the call's options in the mini-program's logic layer (getApp() works); "
+           "what it returns, or resolves to, answers the call: an errMsg containing \":fail\" "
+           "goes to fail. Saved as the rule's \"functionSource\"."),
         functionPage));
     m_answer->addWidget(m_response);
     m_answer->addWidget(functionPage);

@@ -13,10 +13,16 @@
  *                               (wx calls made during it carry a user gesture)
  *   __mpsimAttachWorker(worker) relays a worker's facade; returns its port
  *   __mpsimSnapshot()           the host's current snapshot (hostUser...)
+ *   __mpsimAutomationHost       (automation runs only) {ready(info), emit(method,
+ *                               params)} for the runtime's automation agent;
+ *                               the event "mpsim:automation-host" on window
+ *                               says it was defined (docs/AUTOMATION-AGENT.md)
  *
  * Calls go to the host as mpsimBridge.call(port, id, api, argsJson, gesture);
  * the host answers with the replied(port, id, ok, resultJson) signal.
- * Port 0 is this page's facade, 1, 2 ... attached workers.
+ * Port 0 is this page's facade, 1, 2 ... attached workers. A mock rule's
+ * function (functionRequested(port, id, source, api, optionsJson)) runs where
+ * the call came from and answers with functionAnswered(id, ok, valueOrError).
  */
 (function () {
     'use strict';
@@ -125,12 +131,20 @@
                 var data = event.data;
                 if (data && data.__mpsim === 'call' && data.message && typeof data.message === 'object')
                     send(port, data.message);
+                else if (data && data.__mpsim === 'functionDone' && bridge)
+                    answerFunction(data.id, data.outcome);
             });
             worker.postMessage({ __mpsim: 'bootstrap', bootstrap: {
                 snapshot: snapshot, apis: boot.apis, capabilities: Array.from(capabilities) } });
             return port;
         }
     });
+
+    function answerFunction(id, outcome) {
+        outcome = outcome || {};
+        bridge.functionAnswered(Number(id) | 0, outcome.ok === true,
+                                outcome.ok === true ? String(outcome.json) : String(outcome.error));
+    }
 
     function connect() {
         if (typeof QWebChannel !== 'function' || !window.qt || !qt.webChannelTransport) {
@@ -152,6 +166,20 @@
                 }
                 deliver({ id: id, ok: ok, result: result });
             });
+            bridge.functionRequested.connect(function (port, id, source, api, optionsJson) {
+                if (port === 0) {
+                    __mpsimRunMockFunction(source, optionsJson).then(function (outcome) {
+                        answerFunction(id, outcome);
+                    });
+                    return;
+                }
+                var worker = workers.get(port);
+                if (!worker) {
+                    answerFunction(id, { ok: false, error: 'the Worker that called wx.' + api + ' is gone' });
+                    return;
+                }
+                worker.postMessage({ __mpsim: 'runFunction', id: id, source: source, optionsJson: optionsJson });
+            });
             bridge.snapshotChanged.connect(function (snapshotJson) {
                 try {
                     snapshot = JSON.parse(snapshotJson);
@@ -166,6 +194,30 @@
             var pending = queued;
             queued = [];
             pending.forEach(function (call) { bridge.call.apply(bridge, call); });
+
+            // Automation: hand requests to the runtime's agent, answers back to the host.
+            var automation = channel.objects.mpsimAutomation;
+            if (automation) {
+                automation.requested.connect(function (id, method, paramsJson) {
+                    Promise.resolve().then(function () {
+                        var agent = window.__mpsimAutomation;
+                        if (!agent)
+                            throw new Error('the mini-program runtime is not loaded');
+                        return agent.handle(method, JSON.parse(paramsJson));
+                    }).then(function (result) {
+                        automation.reply(id, JSON.stringify(result === undefined ? {} : result));
+                    }, function (error) {
+                        automation.fail(id, String(error && error.message || error));
+                    });
+                });
+                // For the agent only: never hand these to page or mini-program code.
+                Object.defineProperty(window, '__mpsimAutomationHost', { value: {
+                    ready: function (info) { automation.ready(JSON.stringify(info)); },
+                    emit: function (method, params) { automation.emitEvent(method, JSON.stringify(params)); }
+                } });
+                // An agent that started before the channel connected waits for this.
+                window.dispatchEvent(new Event('mpsim:automation-host'));
+            }
         });
     }
     connect();

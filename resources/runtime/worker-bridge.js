@@ -53,6 +53,15 @@
             return;
         if (data.__mpsim === 'reply') {
             wx.__deliver(data.reply);
+        } else if (data.__mpsim === 'runFunction') {
+            // A mock rule's function, run here: this Worker made the call. In
+            // the mini-program's logic layer it sees getApp() and the rest.
+            var logic = self.__mpsimLogic;
+            var evaluate = logic && logic.automation && typeof logic.automation.evaluate === 'function'
+                ? logic.automation.evaluate : undefined;
+            __mpsimRunMockFunction(data.source, data.optionsJson, evaluate).then(function (outcome) {
+                self.postMessage({ __mpsim: 'functionDone', id: data.id, outcome: outcome });
+            });
         } else if (data.__mpsim === 'snapshot') {
             wx.__updateSnapshot(data.snapshot);
         } else if (data.__mpsim === 'bootstrap' && data.bootstrap) {

@@ -742,5 +742,34 @@ var __mpsimCreateWx = (function () {
     return createWx;
 })();
 
+/*
+ * Runs a mock rule's function (the host's functionRequested) where the call
+ * was made: `source` is a function expression, called with the call's
+ * options. `evaluate(source, args)` (optional) runs it in a scope of the
+ * caller's choosing (the logic layer's: getApp, getCurrentPages...); without
+ * it the function is evaluated in the global scope. Resolves to
+ * {ok: true, json} (its awaited value as JSON text) or {ok: false, error}
+ * (what it threw, or why its value cannot travel).
+ */
+function __mpsimRunMockFunction(source, optionsJson, evaluate) {
+    return Promise.resolve().then(function () {
+        var options = JSON.parse(optionsJson || 'null');
+        if (typeof evaluate === 'function')
+            return evaluate(String(source), [options]);
+        var fn = (0, eval)('(' + String(source) + '\n)');
+        if (typeof fn !== 'function')
+            throw new TypeError('the rule\'s code is not a function expression');
+        return fn(options);
+    }).then(function (value) {
+        var json = JSON.stringify(value === undefined ? {} : value);
+        if (json === undefined)
+            throw new TypeError('it returned a value that is not JSON');
+        return { ok: true, json: json };
+    }).catch(function (error) {
+        return { ok: false, error: error && error.name && error.message ? error.name + ': ' + error.message
+                                                                         : String(error) };
+    });
+}
+
 if (typeof module === 'object' && module && module.exports)
-    module.exports = { createWx: __mpsimCreateWx };
+    module.exports = { createWx: __mpsimCreateWx, runMockFunction: __mpsimRunMockFunction };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Load test of the automation endpoint: N clients (the real npm client) each
-// send M requests to one headless mpsim, all clients at once, and the memory
-// of mpsim's process tree (mpsim + its QtWebEngineProcess children) is read
-// from /proc before and after.
+// send M requests to one headless mpsim running a WXML mini-program, all
+// clients at once, and the memory of mpsim's process tree (mpsim + its
+// QtWebEngineProcess children, PSS: shared pages counted once) is read from
+// /proc before and after.
 //
 //   MPSIM_BINARY=build/ci/app/mpsim node tests/automation/loadtest.js [clients] [requests]
 //
@@ -20,7 +21,7 @@ const automator = require('miniprogram-automator');
 
 const binary = process.env.MPSIM_BINARY;
 const project = path.resolve(process.env.MPSIM_PROJECT
-    || path.join(__dirname, 'fixtures', 'authorize-on-load'));
+    || path.join(__dirname, 'fixtures', 'runtime-app'));
 const clientCount = Number(process.argv[2] || 50);
 const requestCount = Number(process.argv[3] || 200);
 if (!binary) {
@@ -28,8 +29,8 @@ if (!binary) {
     process.exit(2);
 }
 
-// Resident memory (kB) of `pid` and all its descendants.
-function treeRssKb(pid) {
+// Proportional set size (kB) of `pid` and all its descendants.
+function treePssKb(pid) {
     const children = new Map();
     for (const entry of fs.readdirSync('/proc')) {
         if (!/^\d+$/.test(entry))
@@ -49,7 +50,7 @@ function treeRssKb(pid) {
     while (pending.length) {
         const current = pending.pop();
         try {
-            const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
+            const match = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${current}/smaps_rollup`, 'utf8'));
             total += match ? Number(match[1]) : 0;
         } catch (e) {
             continue;
@@ -84,17 +85,20 @@ async function main() {
         });
     });
     await sleep(3000); // the page settles
-    const rssBeforeKb = treeRssKb(child.pid);
+    const pssBeforeKb = treePssKb(child.pid);
 
     const started = Date.now();
     let failures = 0;
     const latencies = [];
     const clients = await Promise.all(
         Array.from({ length: clientCount }, () => automator.connect({ wsEndpoint: endpoint })));
-    // A realistic mix: the info call, host API calls, mocks, the call log.
+    // A realistic mix: the info call, host API calls through the logic
+    // layer, the page stack and data from the runtime, the call log.
     const mix = [
         (mini) => mini.send('Tool.getInfo'),
         (mini) => mini.callWxMethod('getSetting'),
+        (mini) => mini.send('App.getCurrentPage'),
+        (mini) => mini.send('App.getPageStack'),
         (mini) => mini.send('Mpsim.getPrompt'),
         (mini) => mini.send('Mpsim.getCallLog', { limit: 10 }),
     ];
@@ -112,7 +116,7 @@ async function main() {
     const elapsedMs = Date.now() - started;
     clients.forEach((mini) => mini.disconnect());
     await sleep(1000);
-    const rssAfterKb = treeRssKb(child.pid);
+    const pssAfterKb = treePssKb(child.pid);
     const alive = child.exitCode === null;
 
     latencies.sort((a, b) => a - b);
@@ -125,8 +129,8 @@ async function main() {
         elapsedMs,
         requestsPerSecond: Math.round((clientCount * requestCount) / (elapsedMs / 1000)),
         latencyMs: { p50: +percentile(0.5).toFixed(2), p99: +percentile(0.99).toFixed(2) },
-        treeRssBeforeMb: +(rssBeforeKb / 1024).toFixed(1),
-        treeRssAfterMb: +(rssAfterKb / 1024).toFixed(1),
+        treePssBeforeMb: +(pssBeforeKb / 1024).toFixed(1),
+        treePssAfterMb: +(pssAfterKb / 1024).toFixed(1),
         mpsimAlive: alive,
     };
     console.log(JSON.stringify(result));

@@ -189,7 +189,7 @@ TEST_CASE("rules page: drag and drop, Up and Down reorder rules; undo puts them 
     CHECK(list->data(list->index(0), Qt::DisplayRole).toString().startsWith(QStringLiteral("B")));
 }
 
-TEST_CASE("rules page: a function rule is stored as functionSource and says it needs the logic layer")
+TEST_CASE("rules page: a function rule is stored as functionSource; without a logic layer it says so")
 {
     testApplication();
     ScenarioManager manager;
@@ -210,7 +210,7 @@ TEST_CASE("rules page: a function rule is stored as functionSource and says it n
           == "function (o) { return {code: o.timeout}; }");
     const auto reply = fixture.call("login");
     CHECK_FALSE(reply.ok);
-    CHECK(reply.result.at("errMsg").get<std::string>().find("needs the logic layer") != std::string::npos);
+    CHECK(reply.result.at("errMsg").get<std::string>().find("no logic layer") != std::string::npos);
 
     child<QRadioButton>(*page->editor(), QStringLiteral("ruleResponseKind"))->click();
     CHECK_FALSE(manager.model()->scenario().rules.rules[0].functionSource.has_value());

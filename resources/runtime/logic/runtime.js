@@ -43,6 +43,19 @@
  *   mockWxMethodFunction(name, functionDeclaration, args)  the same from source
  *   restoreWxMethod(name), restoreAllWxMethods()
  *   route(api, options)            -> the Promise of wx[api](options)
+ * and for the view's automation agent (view/automation.js):
+ *   enableEvents()                 from now on post {rt:'automationEvent',
+ *                                  method, params}: App.exceptionThrown for
+ *                                  every reported error, App.bindingCalled
+ *   sync()                         -> true (a round trip)
+ *   callWxMethod(name, args, hostApis) -> {result}; fail object as result;
+ *                                  "wx.<name> does not exist"
+ *   callFunction(declaration, args) -> {result} (awaited, JSON copy)
+ *   mock({method, result | functionDeclaration, args}, hostApis)  App.mockWxMethod
+ *   addBinding(name)               global name(...args) -> App.bindingCalled
+ *   call(target, name, args, what) -> {result}; "<what> has no method '<name>'"
+ *   properties(target, names)      a component's declared properties (+ __propPublic)
+ *   entryPage()                    the entry page path (Tool.native goHome)
  *
  * Additions to the protocol of docs/RUNTIME.md handled here:
  *   view -> logic {rt:'theme', theme}            wx.onThemeChange, App.onThemeChange
@@ -229,6 +242,7 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
         function reportError(error, where) {
             var text = errorText(error);
             log('error', [(where ? where + ': ' : '') + text], errorLocation(error));
+            automationEvent('App.exceptionThrown', exceptionParams(error, where));
             if (reportingError)
                 return;
             reportingError = true;
@@ -1406,6 +1420,229 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
             return rec;
         }
 
+        // --- the automation agent's helpers (docs/AUTOMATION-AGENT.md) ---------
+
+        // Events for the view's automation agent, once it asked for them.
+        var automationEvents = false;
+        // APIs mocked with an object value the host answers (its mock rule).
+        var hostMocked = new Set();
+
+        function automationEvent(method, params) {
+            if (automationEvents)
+                post({ rt: 'automationEvent', method: method, params: params });
+        }
+
+        function exceptionParams(error, where) {
+            var message = error && typeof error === 'object' && typeof error.message === 'string'
+                ? error.message : String(error);
+            var params = { message: (where ? where + ': ' : '') + message };
+            if (error && typeof error.stack === 'string')
+                params.stack = rewrite(error.stack);
+            return params;
+        }
+
+        // A JSON copy of what crosses to the view (functions, cycles...
+        // become absent or text instead of failing the structured clone).
+        function wireValue(value) {
+            try {
+                return D.jsonCopy(value).value;
+            } catch (e) {
+                return String(value);
+            }
+        }
+
+        // wx members that answer synchronously (their return value is the result).
+        var SYNC_NAMES = ['canIUse', 'getMenuButtonBoundingClientRect', 'getWindowInfo', 'getDeviceInfo',
+            'getAppBaseInfo', 'getSystemSetting', 'getAppAuthorizeSetting', 'getCurrentPages', 'nextTick',
+            'getStorageInfoSync', 'getSystemInfoSync', 'getAccountInfoSync'];
+
+        function isSyncName(name) {
+            return /Sync$/.test(name) || /^(create|on|off)[A-Z]/.test(name) || SYNC_NAMES.indexOf(name) >= 0;
+        }
+
+        // The logic layer (or the facade, from its snapshot) answers `name`
+        // itself: no host call, no host mock rule.
+        function answeredLocally(name) {
+            return Object.prototype.hasOwnProperty.call(localWx, name) || isSyncName(name);
+        }
+
+        function thenable(value) {
+            return value !== null && (typeof value === 'object' || typeof value === 'function')
+                && typeof value.then === 'function';
+        }
+
+        // An async API's result from a mock function: fail when its errMsg says so.
+        function settleMocked(name, value, settle) {
+            if (value === null || typeof value !== 'object' || Array.isArray(value))
+                return settle(true, value);
+            value = copy(value);
+            var failed = typeof value.errMsg === 'string' && value.errMsg.indexOf(':fail') >= 0;
+            if (value.errMsg === undefined)
+                value.errMsg = name + ':ok';
+            return settle(!failed, value);
+        }
+
+        function functionMock(name, declaration, extra) {
+            var fn = compileFunction(declaration);
+            var origin = originalMember(name);
+            var self = { origin: origin };
+            // fn(options, ...rest, ...extra): options keeps its place when absent.
+            var argsOf = function (callArgs) {
+                var list = Array.prototype.slice.call(callArgs);
+                if (list.length === 0)
+                    list.push(undefined);
+                return list.concat(extra);
+            };
+            if (isSyncName(name)) {
+                mocks.set(name, function () {
+                    return fn.apply(self, argsOf(arguments));
+                });
+                return;
+            }
+            mocks.set(name, function (options) {
+                var args = argsOf(arguments);
+                return asyncApi(name, options, function (opts, settle) {
+                    var value = fn.apply(self, args);
+                    if (thenable(value)) {
+                        value.then(function (v) { settleMocked(name, v, settle); }, function (e) {
+                            settle(false, e && typeof e === 'object' && typeof e.errMsg === 'string'
+                                ? copy(e) : { errMsg: name + ':fail ' + (e && e.message ? e.message : String(e)) });
+                        });
+                        return;
+                    }
+                    settleMocked(name, value, settle);
+                });
+            });
+        }
+
+        var agentAutomation = {
+            // Turns on {rt:'automationEvent'} messages (exceptions, bindings).
+            enableEvents: function () {
+                automationEvents = true;
+                return true;
+            },
+            // A round trip: everything posted before it has been handled.
+            sync: function () {
+                return true;
+            },
+            // App.callWxMethod: wx[name](...args) as page code calls it, Promise
+            // style. `hostApis` = the names the host answers (the bootstrap's).
+            callWxMethod: function (name, args, hostApis) {
+                name = String(name);
+                args = Array.isArray(args) ? args : [];
+                var known = mocks.has(name) || answeredLocally(name) || hostMocked.has(name)
+                    || Reflect.getOwnPropertyDescriptor(facade, name) !== undefined
+                    || (Array.isArray(hostApis) && hostApis.indexOf(name) >= 0);
+                if (!known || typeof userWx[name] !== 'function')
+                    return Promise.reject(new Error('wx.' + name + ' does not exist'));
+                var value;
+                try {
+                    value = userWx[name].apply(userWx, args);
+                } catch (e) {
+                    return Promise.reject(e);
+                }
+                if (!thenable(value))
+                    return { result: wireValue(value) };
+                return Promise.resolve(value).then(function (result) {
+                    return { result: wireValue(result) };
+                }, function (failure) {
+                    if (failure instanceof Error)
+                        throw failure;
+                    return { result: wireValue(failure) };
+                });
+            },
+            // App.callFunction: {result} after awaiting a returned Promise.
+            callFunction: function (declaration, args) {
+                return new Promise(function (resolve) {
+                    resolve(compileFunction(declaration).apply(undefined, Array.isArray(args) ? args : []));
+                }).then(function (value) {
+                    return { result: wireValue(value) };
+                });
+            },
+            // App.mockWxMethod as the agent receives it. `hostApis` as above.
+            mock: function (params, hostApis) {
+                params = params && typeof params === 'object' ? params : {};
+                var name = String(params.method);
+                if (typeof params.functionDeclaration === 'string') {
+                    hostMocked.delete(name);
+                    functionMock(name, params.functionDeclaration, Array.isArray(params.args) ? params.args : []);
+                    return { mocked: 'function' };
+                }
+                hostMocked.delete(name);
+                if (!('result' in params)) {
+                    mocks.delete(name);
+                    return { restored: true };
+                }
+                var result = params.result;
+                if (result !== null && typeof result === 'object' && !Array.isArray(result)) {
+                    // The host's mock rule answers what reaches the host.
+                    var hostAnswers = Array.isArray(hostApis) && hostApis.indexOf(name) >= 0;
+                    if (hostAnswers || !answeredLocally(name)) {
+                        mocks.delete(name);
+                        hostMocked.add(name);
+                        return { mocked: 'host' };
+                    }
+                    mockWxMethod(name, result);
+                    return { mocked: 'value' };
+                }
+                mocks.set(name, function () { return copy(result); });
+                return { mocked: 'value' };
+            },
+            // App.addBinding: a global function page code calls.
+            addBinding: function (name) {
+                name = String(name);
+                if (!/^[A-Za-z_$][\w$]*$/.test(name))
+                    throw new Error('not a JavaScript identifier: ' + name);
+                var binding = function () {
+                    automationEvent('App.bindingCalled',
+                                    { name: name, args: wireValue(Array.prototype.slice.call(arguments)) || [] });
+                };
+                globalObject[name] = binding;
+                var scope = typeof self !== 'undefined' ? self : globalThis;
+                try {
+                    scope[name] = binding;
+                } catch (e) {
+                    throw new Error('the global ' + name + ' cannot be defined: ' + e.message);
+                }
+                return true;
+            },
+            // Page.callMethod / Element.callMethod: {result}; `what` names the
+            // target in the error ("page 3").
+            call: function (target, name, args, what) {
+                var rec;
+                try {
+                    rec = resolveTarget(target);
+                } catch (e) {
+                    return Promise.reject(e);
+                }
+                var fn = rec.inst[name];
+                if (typeof fn !== 'function')
+                    return Promise.reject(new Error((what || describe(rec)) + " has no method '" + name + "'"));
+                return new Promise(function (resolve) {
+                    resolve(fn.apply(rec.inst, Array.isArray(args) ? args : []));
+                }).then(function (value) {
+                    return { result: wireValue(value) };
+                });
+            },
+            // Element.getProperties of a custom component: its declared
+            // properties; __propPublic = {name: true...}.
+            properties: function (target, names) {
+                var rec = resolveTarget(target);
+                var declared = rec.props && typeof rec.props === 'object' ? Object.keys(rec.props) : [];
+                return (Array.isArray(names) ? names : []).map(function (name) {
+                    if (name === '__propPublic') {
+                        var all = {};
+                        declared.forEach(function (k) { all[k] = true; });
+                        return all;
+                    }
+                    return declared.indexOf(name) >= 0 ? wireValue(rec.data[name]) : null;
+                });
+            },
+            entryPage: function () {
+                return wxConfig.entryPagePath || pageList[0] || '';
+            }
+        };
+
         var automation = {
             pageStack: function () {
                 return router.stack.map(function (r) { return { pageId: r.id, path: r.path, query: copy(r.query) }; });
@@ -1462,6 +1699,7 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                 return userWx[api](Object.assign({}, options || {}));
             }
         };
+        Object.keys(agentAutomation).forEach(function (k) { automation[k] = agentAutomation[k]; });
 
         // --- boot ------------------------------------------------------------
 

@@ -9,7 +9,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const facadePath = path.join(__dirname, '..', 'wx-facade.js');
-const { createWx } = require(facadePath);
+const { createWx, runMockFunction } = require(facadePath);
 
 // A console that records instead of printing.
 function recordingConsole() {
@@ -751,4 +751,28 @@ test('request with responseType arraybuffer gets an ArrayBuffer; text stays text
     const empty = host.wx.request({ url: 'https://example.com', responseType: 'arraybuffer' });
     host.reply(host.last().id, true, { data: '' });
     assert.equal((await empty).data.byteLength, 0);
+});
+
+test('a mock rule\'s function answers with its awaited value as JSON, or says why it cannot', async () => {
+    assert.deepEqual(await runMockFunction('function (o) { return { doubled: o.x * 2 }; }', '{"x": 4}'),
+                     { ok: true, json: '{"doubled":8}' });
+    assert.deepEqual(await runMockFunction('async (o) => ({ later: o.k })', '{"k": "v"}'),
+                     { ok: true, json: '{"later":"v"}' });
+    assert.deepEqual(await runMockFunction('function () {}', '{}'), { ok: true, json: '{}' });
+    assert.deepEqual(await runMockFunction('function () { return nope; }', '{}'),
+                     { ok: false, error: 'ReferenceError: nope is not defined' });
+    assert.deepEqual(await runMockFunction('42', '{}'),
+                     { ok: false, error: 'TypeError: the rule\'s code is not a function expression' });
+    const broken = await runMockFunction('function (', '{}');
+    assert.equal(broken.ok, false);
+    assert.match(broken.error, /^SyntaxError: /);
+    assert.equal((await runMockFunction('() => () => 1', '{}')).error,
+                 'TypeError: it returned a value that is not JSON');
+    assert.match((await runMockFunction('() => ({ b: 1n })', '{}')).error, /BigInt/);
+    // A scope of the caller's choosing (the logic layer's evaluate).
+    const seen = [];
+    const evaluate = (source, args) => { seen.push([source, args]); return { fromScope: true }; };
+    assert.deepEqual(await runMockFunction('function (o) {}', '{"a": 1}', evaluate),
+                     { ok: true, json: '{"fromScope":true}' });
+    assert.deepEqual(seen, [['function (o) {}', [{ a: 1 }]]]);
 });

@@ -6,8 +6,9 @@
  * components rendered by renderer.js, events by events.js, chrome by
  * chrome.js, built-in components from components/.
  */
+import { startAutomationAgent } from './automation.js';
 import { Chrome } from './chrome.js';
-import { defineBuiltins, builtinStyleSheet } from './components/index.js';
+import { builtinTags, defineBuiltins, builtinStyleSheet } from './components/index.js';
 import { emitFromHost, listenForTouches, setEventSender, setModelSender } from './events.js';
 import { Tree } from './renderer.js';
 import { services } from './services.js';
@@ -94,6 +95,7 @@ class View {
             if (diagnostic.severity === 'error')
                 console.error(diagnostic.message + ' (at ' + diagnostic.file + ':' + diagnostic.line + ')');
         }
+        startAutomationAgent(this, builtinTags); // says ready after the launch page's pageCreate
         this.startLogic();
     }
 

@@ -4,6 +4,8 @@
 
 #include "catchqt.h"
 #include "runtimeharness.h"
+
+#include "mock/mockrules.h"
 #include "testapplication.h"
 
 #include <QJsonArray>
@@ -100,6 +102,43 @@ TEST_CASE("runtime: a drag is not a tap; the next click still is", "[runtime]")
     CHECK(textOf(harness, u"#log"_s) == QString());
     REQUIRE(harness.click(u".item:nth-child(3)"_s));
     REQUIRE(harness.waitUntil(u"page.querySelector('#log').textContent === 'tap c'"_s));
+}
+
+TEST_CASE("runtime: a mock rule's function runs in the logic layer, sees getApp() and answers the call",
+          "[runtime][mock]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    auto rules = core::MockRules::fromJson(nlohmann::ordered_json::parse(R"([
+        {"ruleName": "from the app", "ruleId": "f1", "apiName": "getLocation", "enable": true,
+         "mockType": "API", "returnType": "success", "resStr": "{}", "filterList": [],
+         "functionSource": "async function (options) { return { type: options.type, greeting: getApp().globalData.greeting, noDom: typeof document === 'undefined' }; }"},
+        {"ruleName": "throws", "ruleId": "f2", "apiName": "getNetworkType", "enable": true,
+         "mockType": "API", "returnType": "success", "resStr": "{}", "filterList": [],
+         "functionSource": "function () { throw new Error('no network in this test'); }"}])"),
+                                           "/rules");
+    REQUIRE(rules.ok());
+    harness.host().core().setMockRules(rules.value());
+    QList<core::CallRecord> log;
+    QObject::connect(&harness.host(), &app::HostServices::callSettled, &harness.view(),
+                     [&](const core::CallRecord &record) { log << record; });
+
+    // Called by mini-program code in the logic Worker, as a page would.
+    const QJsonValue located = harness.run(
+        uR"(return await view.ask('evaluate', 'function () { return wx.getLocation({ type: "wgs84" }); }', []);)"_s);
+    CHECK(located[u"type"_s] == u"wgs84"_s);
+    CHECK(located[u"greeting"_s].toString().contains(u"app"_s));
+    CHECK(located[u"noDom"_s] == true);
+    CHECK(located[u"errMsg"_s] == u"getLocation:ok"_s);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].mockRule == "from the app (f1)");
+    CHECK(log[0].reply.result.at("type") == "wgs84");
+
+    const QJsonValue failed = harness.run(
+        uR"(return await view.ask('evaluate', 'function () { return wx.getNetworkType().catch((e) => e); }', []);)"_s);
+    CHECK(failed[u"errMsg"_s].toString().contains(u"mock rule \"throws\": Error: no network in this test"_s));
 }
 
 TEST_CASE("runtime: wx:key lists move their nodes instead of re-creating them", "[runtime]")

@@ -79,7 +79,7 @@ TEST_CASE("mock in core: a delayed rule answers through the scheduler")
     CHECK(pending.errMsg() == "getSetting:ok");
 }
 
-TEST_CASE("mock in core: a JavaScript function rule fails clearly until the logic layer exists")
+TEST_CASE("mock in core: a JavaScript function rule fails clearly where there is no logic layer")
 {
     TestHost host;
     host.core.setMockRules(rulesFrom(R"([
@@ -88,6 +88,75 @@ TEST_CASE("mock in core: a JavaScript function rule fails clearly until the logi
          "functionSource": "function (options) { return {code: 'x'}; }"}])"));
     const ApiReply reply = host.now("login");
     CHECK_FALSE(reply.ok);
-    CHECK(reply.result.at("errMsg").get<std::string>().find("needs the logic layer")
+    CHECK(reply.result.at("errMsg").get<std::string>().find("no logic layer") != std::string::npos);
+}
+
+TEST_CASE("mock in core: a function rule runs in the caller's logic layer and its value answers")
+{
+    TestHost host;
+    host.core.setMockRules(rulesFrom(R"([
+        {"ruleName": "fn", "ruleId": "f", "apiName": "getLocation", "enable": true, "mockType": "API",
+         "returnType": "success", "resStr": "{}", "filterList": [], "delayMs": 300,
+         "functionSource": "function (options) { return {latitude: 1}; }"}])"));
+    std::vector<CallRecord> log;
+    host.core.setCallObserver([&](const CallRecord &record) { log.push_back(record); });
+    std::vector<std::pair<int, std::function<void()>>> scheduled;
+    host.core.setScheduler([&](int delayMs, std::function<void()> task) {
+        scheduled.emplace_back(delayMs, std::move(task));
+    });
+    std::vector<MockFunctionRun> runs;
+    std::vector<std::function<void(MockFunctionOutcome)>> pendingRuns;
+    host.core.setMockFunctionRunner([&](const MockFunctionRun &run, std::function<void(MockFunctionOutcome)> done) {
+        runs.push_back(run);
+        pendingRuns.push_back(std::move(done));
+    });
+
+    CallContext context;
+    context.appid = "wxtest";
+    context.origin = 3;
+    std::optional<ApiReply> answered;
+    host.core.invoke("getLocation", nlohmann::json{{"type", "gcj02"}}, context,
+                     [&](ApiReply reply) { answered = std::move(reply); });
+    // The runner got the rule's code, the call's options and who called.
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].api == "getLocation");
+    CHECK(runs[0].ruleName == "fn");
+    CHECK(runs[0].source == "function (options) { return {latitude: 1}; }");
+    CHECK(runs[0].options == nlohmann::json{{"type", "gcj02"}});
+    CHECK(runs[0].context.origin == 3);
+    CHECK_FALSE(answered);
+    // Its value answers after the rule's delay, with errMsg filled in.
+    pendingRuns[0]({true, nlohmann::json{{"latitude", 1}}, {}});
+    CHECK_FALSE(answered);
+    REQUIRE(scheduled.size() == 1);
+    CHECK(scheduled[0].first == 300);
+    scheduled[0].second();
+    REQUIRE(answered);
+    CHECK(answered->ok);
+    CHECK(answered->result == nlohmann::json{{"latitude", 1}, {"errMsg", "getLocation:ok"}});
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].mockRule == "fn (f)");
+    CHECK(log[0].reply.result == answered->result);
+
+    // A value whose errMsg says fail goes to fail; a function that threw fails naming the rule.
+    answered.reset();
+    host.core.invoke("getLocation", nlohmann::json::object(), context,
+                     [&](ApiReply reply) { answered = std::move(reply); });
+    REQUIRE(pendingRuns.size() == 2);
+    pendingRuns[1]({true, nlohmann::json{{"errMsg", "getLocation:fail auth deny"}}, {}});
+    scheduled.back().second();
+    REQUIRE(answered);
+    CHECK_FALSE(answered->ok);
+    CHECK(answered->result.at("errMsg") == "getLocation:fail auth deny");
+
+    answered.reset();
+    host.core.invoke("getLocation", nlohmann::json::object(), context,
+                     [&](ApiReply reply) { answered = std::move(reply); });
+    REQUIRE(pendingRuns.size() == 3);
+    pendingRuns[2]({false, {}, "ReferenceError: nope is not defined"});
+    scheduled.back().second();
+    REQUIRE(answered);
+    CHECK_FALSE(answered->ok);
+    CHECK(answered->result.at("errMsg").get<std::string>().find("mock rule \"fn\": ReferenceError: nope is not defined")
           != std::string::npos);
 }
