@@ -5,9 +5,9 @@
 // QtWebEngineProcess children, PSS: shared pages counted once) is read from
 // /proc before and after.
 //
-//   MPSIM_BINARY=build/ci/app/mpsim node tests/automation/loadtest.js [clients] [requests]
+//   MPSIM_BINARY=build/ci/app/mpsim node tests/automation/loadtest.js [clients] [requests] [rounds]
 //
-// Defaults: 50 clients x 200 requests. Prints one JSON line with the
+// Defaults: 50 clients x 200 requests, 3 rounds. Prints one JSON line with the
 // results; exits non-zero when a request failed or mpsim died.
 
 'use strict';
@@ -24,13 +24,15 @@ const project = path.resolve(process.env.MPSIM_PROJECT
     || path.join(__dirname, 'fixtures', 'runtime-app'));
 const clientCount = Number(process.argv[2] || 50);
 const requestCount = Number(process.argv[3] || 200);
+const roundCount = Number(process.argv[4] || 3);
 if (!binary) {
     console.error('set MPSIM_BINARY to the mpsim executable to test');
     process.exit(2);
 }
 
-// Proportional set size (kB) of `pid` and all its descendants.
-function treePssKb(pid) {
+// Proportional set size (kB) of `pid` and all its descendants; with
+// `perProcess`, also {"<pid> <name>": kB} for each.
+function treePssKb(pid, perProcess) {
     const children = new Map();
     for (const entry of fs.readdirSync('/proc')) {
         if (!/^\d+$/.test(entry))
@@ -52,6 +54,10 @@ function treePssKb(pid) {
         try {
             const match = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${current}/smaps_rollup`, 'utf8'));
             total += match ? Number(match[1]) : 0;
+            if (perProcess && match) {
+                const name = fs.readFileSync(`/proc/${current}/comm`, 'utf8').trim();
+                perProcess[`${current} ${name}`] = Number(match[1]);
+            }
         } catch (e) {
             continue;
         }
@@ -87,11 +93,6 @@ async function main() {
     await sleep(3000); // the page settles
     const pssBeforeKb = treePssKb(child.pid);
 
-    const started = Date.now();
-    let failures = 0;
-    const latencies = [];
-    const clients = await Promise.all(
-        Array.from({ length: clientCount }, () => automator.connect({ wsEndpoint: endpoint })));
     // A realistic mix: the info call, host API calls through the logic
     // layer, the page stack and data from the runtime, the call log.
     const mix = [
@@ -102,20 +103,36 @@ async function main() {
         (mini) => mini.send('Mpsim.getPrompt'),
         (mini) => mini.send('Mpsim.getCallLog', { limit: 10 }),
     ];
-    await Promise.all(clients.map(async (mini, c) => {
-        for (let r = 0; r < requestCount; ++r) {
-            const begin = process.hrtime.bigint();
-            try {
-                await mix[(c + r) % mix.length](mini);
-            } catch (e) {
-                ++failures;
+    // Several rounds with fresh clients: the first warms caches up (the call
+    // log's ring buffer fills, V8 compiles); a leak shows as memory growing
+    // round after round.
+    let failures = 0;
+    let elapsedMs = 0;
+    const latencies = [];
+    const pssAfterRoundMb = [];
+    for (let round = 0; round < roundCount; ++round) {
+        const started = Date.now();
+        const clients = await Promise.all(
+            Array.from({ length: clientCount }, () => automator.connect({ wsEndpoint: endpoint })));
+        await Promise.all(clients.map(async (mini, c) => {
+            for (let r = 0; r < requestCount; ++r) {
+                const begin = process.hrtime.bigint();
+                try {
+                    await mix[(c + r) % mix.length](mini);
+                } catch (e) {
+                    ++failures;
+                }
+                latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
             }
-            latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
-        }
-    }));
-    const elapsedMs = Date.now() - started;
-    clients.forEach((mini) => mini.disconnect());
-    await sleep(1000);
+        }));
+        elapsedMs += Date.now() - started;
+        clients.forEach((mini) => mini.disconnect());
+        await sleep(1000);
+        const processes = {};
+        pssAfterRoundMb.push(+(treePssKb(child.pid, processes) / 1024).toFixed(1));
+        if (process.env.LOADTEST_VERBOSE)
+            console.error(`round ${round + 1}:`, JSON.stringify(processes));
+    }
     const pssAfterKb = treePssKb(child.pid);
     const alive = child.exitCode === null;
 
@@ -124,13 +141,15 @@ async function main() {
     const result = {
         clients: clientCount,
         requestsPerClient: requestCount,
-        requests: clientCount * requestCount,
+        rounds: roundCount,
+        requests: clientCount * requestCount * roundCount,
         failures,
         elapsedMs,
-        requestsPerSecond: Math.round((clientCount * requestCount) / (elapsedMs / 1000)),
+        requestsPerSecond: Math.round((clientCount * requestCount * roundCount) / (elapsedMs / 1000)),
         latencyMs: { p50: +percentile(0.5).toFixed(2), p99: +percentile(0.99).toFixed(2) },
         treePssBeforeMb: +(pssBeforeKb / 1024).toFixed(1),
         treePssAfterMb: +(pssAfterKb / 1024).toFixed(1),
+        treePssAfterEachRoundMb: pssAfterRoundMb,
         mpsimAlive: alive,
     };
     console.log(JSON.stringify(result));

@@ -9,8 +9,11 @@ import { WxElement, define, hoverDefaults, services, toBool, toLength, toNumber,
 // --- view ----------------------------------------------------------------------
 
 export class WxView extends WxElement {
-    wxInit() {
-        this.wxHover(hoverDefaults('none', 50, 400));
+    // A view's hover-class defaults to none: most views never need the
+    // pointer listener, and lists of thousands of them are created at once.
+    wxUpdate(changed) {
+        if (!this._wxHover && changed.has('hover-class') && toStr(this.wxProp('hover-class'), 'none').trim() !== 'none')
+            this.wxHover(hoverDefaults('none', 50, 400));
     }
     wxHoverDisabled() { return false; }
 }
