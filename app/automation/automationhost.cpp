@@ -9,6 +9,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mock/scenario.h"
 #include "prompts/overlayhostprompts.h"
+#include "scenario/corebinding.h"
 #include "scenario/scenariomanager.h"
 #include "scenario/workingscenario.h"
 #include "simulator/simulatorsession.h"
@@ -124,12 +125,16 @@ AutomationHost::AutomationHost(HostServices &host, MainWindow &window, QObject *
                     m_hub.logAdded(type, nlohmann::json::array({message.toStdString()}));
                 });
     }
-    // A project (re)opened loads its own rules: automation's stay on top.
+    // A project (re)opened loads its own rules, the mock panel re-applies
+    // its rules after every edit: automation's stay on top.
+    const auto keepMocksOnTop = [this] {
+        if (!m_mocks.empty())
+            applyMockRules();
+    };
     if (m_session)
-        connect(m_session, &SimulatorSession::projectOpened, this, [this] {
-            if (!m_mocks.empty())
-                applyMockRules();
-        });
+        connect(m_session, &SimulatorSession::projectOpened, this, keepMocksOnTop);
+    if (mockpanel::CoreBinding *binding = window.coreBinding())
+        connect(binding, &mockpanel::CoreBinding::rulesApplied, this, keepMocksOnTop);
 }
 
 AutomationHost::~AutomationHost()

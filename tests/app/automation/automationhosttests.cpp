@@ -14,6 +14,8 @@
 #include "host/scopes.h"
 #include "mainwindow/mainwindow.h"
 #include "prompts/overlayhostprompts.h"
+#include "scenario/scenariomanager.h"
+#include "scenario/workingscenario.h"
 #include "simulator/simulatorsession.h"
 #include "simulator/simulatorview.h"
 
@@ -158,6 +160,27 @@ TEST_CASE("automation host: automation mocks stay on top when a project reopens"
     client.call("App.mockWxMethod", {{"method", "getLocation"}});
     CHECK(client.call("App.callWxMethod", {{"method", "getLocation"}})["result"]["result"]["latitude"]
           == 22.54);
+}
+
+TEST_CASE("automation host: automation mocks stay on top when the mock panel's rules change",
+          "[automation]")
+{
+    Simulator simulator;
+    HubClient client(simulator.automation->hub());
+    client.call("App.mockWxMethod", {{"method", "getLocation"}, {"result", {{"latitude", 1}}}});
+    // A rule added in the panel re-applies the panel's rules to the core.
+    simulator.window->scenarioManager()->model()->edit(u"add rule"_s, {}, [](core::Scenario &scenario) {
+        core::MockRule rule;
+        rule.ruleName = "from the panel";
+        rule.ruleId = "panel-1";
+        rule.apiName = "getLocation";
+        rule.resStr = R"({"latitude": 2})";
+        scenario.rules.rules.push_back(rule);
+    });
+    CHECK(client.call("App.callWxMethod", {{"method", "getLocation"}})["result"]["result"]["latitude"] == 1);
+    // Restored: the panel's rule answers.
+    client.call("App.mockWxMethod", {{"method", "getLocation"}});
+    CHECK(client.call("App.callWxMethod", {{"method", "getLocation"}})["result"]["result"]["latitude"] == 2);
 }
 
 TEST_CASE("automation host: a function mock needs the runtime", "[automation]")
