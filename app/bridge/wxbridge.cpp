@@ -3,12 +3,16 @@
 #include "api/errors.h"
 #include "util/jsonreader.h"
 
+#include <QLoggingCategory>
+
 #include <QPointer>
 #include <QTimer>
 
 namespace mpsim::app {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcBridge, "mpsim.bridge")
 
 QString toQString(const nlohmann::json &json)
 {
@@ -82,6 +86,40 @@ void WxBridge::setPage(const QString &page)
 core::CallContext WxBridge::context(bool gesture, int port) const
 {
     return {m_appid.toStdString(), m_page.toStdString(), gesture, port};
+}
+
+void WxBridge::recordMockedCall(int port, const QString &recordJson)
+{
+    auto drop = [](const std::string &why) {
+        qCWarning(lcBridge) << "a mocked call record from the page was dropped:" << QString::fromStdString(why);
+    };
+    if (recordJson.size() > maxArgsBytes)
+        return drop("larger than " + std::to_string(maxArgsBytes / (1024 * 1024)) + " MB");
+    auto parsed = core::parseJsonText(recordJson.toStdString());
+    if (!parsed)
+        return drop(parsed.error().toString());
+    const nlohmann::json &record = parsed.value();
+    if (!record.is_object())
+        return drop("not an object");
+    const auto api = record.find("api");
+    const auto ok = record.find("ok");
+    const auto result = record.find("result");
+    const auto rule = record.find("rule");
+    if (api == record.end() || !api->is_string() || api->get_ref<const std::string &>().empty()
+        || api->get_ref<const std::string &>().size() > 256)
+        return drop("\"api\" must be a name");
+    if (ok == record.end() || !ok->is_boolean())
+        return drop("\"ok\" must be a boolean");
+    if (result == record.end() || !result->is_object())
+        return drop("\"result\" must be an object");
+    if (rule == record.end() || !rule->is_string())
+        return drop("\"rule\" must be text");
+    const auto duration = record.find("durationMs");
+    const std::int64_t durationMs =
+        duration != record.end() && duration->is_number() ? std::int64_t(duration->get<double>()) : 0;
+    m_core.recordMockedCall(api->get<std::string>(), record.value("args", nlohmann::json()),
+                            context(false, port), {ok->get<bool>(), *result},
+                            rule->get<std::string>().substr(0, 256), durationMs);
 }
 
 QString WxBridge::snapshot() const

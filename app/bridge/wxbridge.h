@@ -11,7 +11,8 @@
 namespace mpsim::app {
 
 // The one object the page sees through QWebChannel (as `mpsimBridge`). Its
-// surface is allow-listed: call(), snapshot() and functionAnswered(), the
+// surface is allow-listed: call(), snapshot(), functionAnswered() and
+// recordMockedCall(), the
 // replied, snapshotChanged and functionRequested signals; nothing else is
 // invokable from the page.
 //
@@ -51,6 +52,10 @@ public:
     // The outcome of functionRequested(id): the function's value as JSON
     // (ok), or the error it threw / why it did not run (!ok, as text).
     Q_INVOKABLE void functionAnswered(int id, bool ok, const QString &valueOrError);
+    // A call the logic layer (from `port`) answered with a mock of its own:
+    // {"api", "args", "ok", "result" (object), "rule", "durationMs"}. It goes
+    // to the call log; anything malformed is dropped with a warning.
+    Q_INVOKABLE void recordMockedCall(int port, const QString &recordJson);
 
 signals:
     // The reply to call(): `resultJson` is the success or fail object.

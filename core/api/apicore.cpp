@@ -150,6 +150,22 @@ bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args,
     return true;
 }
 
+void ApiCore::recordMockedCall(std::string_view api, const nlohmann::json &args, const CallContext &context,
+                               ApiReply reply, std::string mockRule, std::int64_t durationMs)
+{
+    if (!m_observer)
+        return;
+    CallRecord record;
+    record.api = printableName(api);
+    record.args = args;
+    record.context = context;
+    record.reply = std::move(reply);
+    record.settledAtMs = m_env->nowMs();
+    record.startedAtMs = record.settledAtMs - std::max<std::int64_t>(0, durationMs);
+    record.mockRule = std::move(mockRule);
+    m_observer(record);
+}
+
 void ApiCore::setMockFunctionRunner(MockFunctionRunner runner)
 {
     m_functionRunner = std::move(runner);

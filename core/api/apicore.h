@@ -117,6 +117,11 @@ public:
 
     // Called after every call settles (the call log, automation's streams).
     void setCallObserver(std::function<void(const CallRecord &)> observer);
+    // A call the logic layer answered itself with a mock of its own (an
+    // automation script's function mock): it reaches the call observer as if
+    // a rule named `mockRule` had answered it here.
+    void recordMockedCall(std::string_view api, const nlohmann::json &args, const CallContext &context,
+                          ApiReply reply, std::string mockRule, std::int64_t durationMs);
 
     // Mock rules, asked before an API's own behaviour: the first enabled
     // matching rule answers the call (PROJECT-FILES.md, "mockConfig").

@@ -133,12 +133,24 @@
                     send(port, data.message);
                 else if (data && data.__mpsim === 'functionDone' && bridge)
                     answerFunction(data.id, data.outcome);
+                else if (data && data.__mpsim === 'record' && bridge && data.record && typeof data.record === 'object')
+                    recordMockedCall(port, data.record);
             });
             worker.postMessage({ __mpsim: 'bootstrap', bootstrap: {
                 snapshot: snapshot, apis: boot.apis, capabilities: Array.from(capabilities) } });
             return port;
         }
     });
+
+    function recordMockedCall(port, record) {
+        var json;
+        try {
+            json = JSON.stringify(record);
+        } catch (e) {
+            return;
+        }
+        bridge.recordMockedCall(port, json);
+    }
 
     function answerFunction(id, outcome) {
         outcome = outcome || {};

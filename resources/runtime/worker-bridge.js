@@ -47,6 +47,12 @@
         }
     };
 
+    // The logic layer's own mocks (automation function mocks) answer calls
+    // that never reach the host: this puts them in the host's call log.
+    Object.defineProperty(self, '__mpsimRecordMockedCall', {
+        value: function (record) { self.postMessage({ __mpsim: 'record', record: record }); }
+    });
+
     self.addEventListener('message', function (event) {
         var data = event.data;
         if (!data || typeof data.__mpsim !== 'string')

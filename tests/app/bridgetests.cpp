@@ -11,6 +11,7 @@
 #include "host/clock.h"
 #include "host/hostprompts.h"
 #include "host/hoststatestore.h"
+#include "mock/mockrules.h"
 #include "simulator/simulatorpage.h"
 #include "simulator/simulatorview.h"
 #include "web/schemehandler.h"
@@ -339,6 +340,51 @@ TEST_CASE("bridge: garbage sent straight to the bridge gets error replies", "[br
     CHECK(messages.filter(u"positive call id"_s).size() == 1);
     CHECK(messages.contains(u"authorize:fail parameter error: parameter.scope should be String "
                             u"instead of Number;"_s));
+}
+
+TEST_CASE("bridge: a mock rule's function runs in the page that called and answers the call", "[bridge][mock]")
+{
+    Simulator sim;
+    auto rules = core::MockRules::fromJson(nlohmann::ordered_json::parse(R"([
+        {"ruleName": "echo", "ruleId": "e", "apiName": "getLocation", "enable": true, "mockType": "API",
+         "returnType": "success", "resStr": "{}", "filterList": [],
+         "functionSource": "async function (options) { return { type: options.type, inPage: typeof document === 'object' }; }"},
+        {"ruleName": "broken", "ruleId": "b", "apiName": "getNetworkType", "enable": true, "mockType": "API",
+         "returnType": "success", "resStr": "{}", "filterList": [], "functionSource": "function ("}])"),
+                                           "/rules");
+    REQUIRE(rules.ok());
+    sim.core.setMockRules(rules.value());
+    const QJsonObject located = sim.object(u"return await wx.getLocation({type: 'gcj02'})"_s);
+    CHECK(located.value(u"type"_s) == u"gcj02"_s);
+    CHECK(located.value(u"inPage"_s) == true);
+    CHECK(located.value(u"errMsg"_s) == u"getLocation:ok"_s);
+    CHECK(sim.errMsg(u"return await wx.getNetworkType().catch(e => ({rejected: e}))"_s)
+              .startsWith(u"getNetworkType:fail internal error: mock rule \"broken\": SyntaxError"_s));
+}
+
+TEST_CASE("bridge: calls the logic layer mocked itself reach the call log; malformed records are dropped",
+          "[bridge][mock]")
+{
+    Simulator sim;
+    std::vector<core::CallRecord> log;
+    sim.core.setCallObserver([&](const core::CallRecord &record) { log.push_back(record); });
+    sim.run(u"return await new Promise(done => {"
+        u" new QWebChannel(qt.webChannelTransport, ch => { const b = ch.objects.mpsimBridge;"
+        u" b.recordMockedCall(0, '{not json');"
+        u" b.recordMockedCall(0, JSON.stringify({api: 5, ok: true, result: {}, rule: 'r'}));"
+        u" b.recordMockedCall(0, JSON.stringify({api: 'login', ok: 'yes', result: {}, rule: 'r'}));"
+        u" b.recordMockedCall(0, JSON.stringify({api: 'login', ok: true, result: [], rule: 'r'}));"
+        u" b.recordMockedCall(0, JSON.stringify({api: 'getLocation', args: {type: 'x'}, ok: true,"
+        u"   result: {latitude: 3, errMsg: 'getLocation:ok'}, rule: 'automation: wx.getLocation (function)', durationMs: 12}));"
+        u" b.snapshot(() => done(true)); }); })"_s);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].api == "getLocation");
+    CHECK(log[0].args == nlohmann::json{{"type", "x"}});
+    CHECK(log[0].reply.ok);
+    CHECK(log[0].reply.result.at("latitude") == 3);
+    CHECK(log[0].mockRule == "automation: wx.getLocation (function)");
+    CHECK(log[0].settledAtMs - log[0].startedAtMs == 12);
+    CHECK(log[0].context.appid == "wxbridgetest");
 }
 
 TEST_CASE("bridge: 10,000 calls at once all settle", "[bridge]")

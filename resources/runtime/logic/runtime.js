@@ -1482,6 +1482,23 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
             return settle(!failed, value);
         }
 
+        // A call answered by an automation function mock goes to the host's
+        // call log, as one answered by a mock rule there does.
+        function recordMockedCall(name, options, ok, result, started) {
+            var send = globalThis.__mpsimRecordMockedCall;
+            if (typeof send !== 'function')
+                return;
+            var resultObject = result !== null && typeof result === 'object' && !Array.isArray(result)
+                ? result : { value: result };
+            try {
+                send({ api: name, args: wireValue(options === undefined ? {} : options), ok: !!ok,
+                       result: wireValue(resultObject) || {}, rule: 'automation: wx.' + name + ' (function)',
+                       durationMs: Date.now() - started });
+            } catch (e) {
+                // a value that cannot be cloned: the call itself was answered
+            }
+        }
+
         function functionMock(name, declaration, extra) {
             var fn = compileFunction(declaration);
             var origin = originalMember(name);
@@ -1495,13 +1512,25 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
             };
             if (isSyncName(name)) {
                 mocks.set(name, function () {
-                    return fn.apply(self, argsOf(arguments));
+                    var started = Date.now();
+                    var value = fn.apply(self, argsOf(arguments));
+                    recordMockedCall(name, arguments[0], true, { value: value }, started);
+                    return value;
                 });
                 return;
             }
             mocks.set(name, function (options) {
                 var args = argsOf(arguments);
-                return asyncApi(name, options, function (opts, settle) {
+                var started = Date.now();
+                return asyncApi(name, options, function (opts, answer) {
+                    var recorded = false;
+                    var settle = function (ok, result) {
+                        if (!recorded) {
+                            recorded = true;
+                            recordMockedCall(name, opts, ok, result, started);
+                        }
+                        answer(ok, result);
+                    };
                     var value = fn.apply(self, args);
                     if (thenable(value)) {
                         value.then(function (v) { settleMocked(name, v, settle); }, function (e) {

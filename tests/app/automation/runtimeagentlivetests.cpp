@@ -177,3 +177,33 @@ TEST_CASE("runtime agent (real runtime): after a reload, mocks and bindings are 
     REQUIRE(waitUntil([&] { return !client.events("App.bindingCalled").empty(); }));
     CHECK(client.events("App.bindingCalled").front()["params"] == json{{"name", "onE2eBinding"}, {"args", {"again", 0}}});
 }
+
+TEST_CASE("runtime agent (real runtime): a function mock answers in the logic layer and shows in the call log",
+          "[automation]")
+{
+    RuntimeSimulator simulator;
+    HubClient client(simulator.automation->hub());
+    REQUIRE(resultOf(client.call("App.mockWxMethod",
+                                 {{"method", "getLocation"},
+                                  {"functionDeclaration", "function (options, extra) { return { latitude: extra, type: options.type }; }"},
+                                  {"args", {7}}}))
+            == json::object());
+    const json located = resultOf(client.call("App.callWxMethod", {{"method", "getLocation"}, {"args", {{{"type", "wgs84"}}}}}));
+    CHECK(located["result"]["latitude"] == 7);
+    CHECK(located["result"]["type"] == "wgs84");
+    CHECK(located["result"]["errMsg"] == "getLocation:ok");
+    // In the call log as a rule's answer, with the options and the result.
+    json entry;
+    REQUIRE(waitUntil([&] {
+        const json log = resultOf(client.call("Mpsim.getCallLog"));
+        for (const json &call : log["calls"]) {
+            if (call["api"] == "getLocation")
+                entry = call;
+        }
+        return !entry.is_null();
+    }));
+    CHECK(entry["mockRule"] == "automation: wx.getLocation (function)");
+    CHECK(entry["args"]["type"] == "wgs84");
+    CHECK(entry["reply"]["ok"] == true);
+    CHECK(entry["reply"]["result"]["latitude"] == 7);
+}
