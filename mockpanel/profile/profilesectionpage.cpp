@@ -2,12 +2,11 @@
 
 #include "scenario/workingscenario.h"
 #include "widgets/jsoneditor.h"
+#include "widgets/responsivesplitter.h"
 
 #include <QFormLayout>
 #include <QLabel>
-#include <QEvent>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +19,13 @@ ProfileSectionPage::ProfileSectionPage(WorkingScenario &model, const QString &se
     : QWidget(parent)
     , m_model(model)
     , m_section(section)
-    , m_splitter(new QSplitter(Qt::Vertical, this))
+    // The form as wide as it asks for (a table of templates does), within
+    // reason, beside the JSON; above it, as high as it needs, up to two thirds.
+    , m_splitter(new ResponsiveSplitter(SideBySideWidth, [this](Qt::Orientation orientation, int total) {
+          return orientation == Qt::Horizontal
+                     ? qBound(total / 2, m_formWidget->sizeHint().width() + 24, total * 7 / 10)
+                     : qMin(m_formWidget->sizeHint().height() + 4, total * 2 / 3);
+      }, this))
     , m_formWidget(new QWidget)
     , m_form(new QFormLayout)
     , m_json(new JsonEditor(this))
@@ -65,9 +70,6 @@ ProfileSectionPage::ProfileSectionPage(WorkingScenario &model, const QString &se
 
     m_splitter->addWidget(scroll);
     m_splitter->addWidget(m_json);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->installEventFilter(this);
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -109,35 +111,6 @@ std::optional<core::Error> ProfileSectionPage::validate(const nlohmann::json &va
     if (error.location.rfind(prefix, 0) == 0)
         error.location = error.location.substr(prefix.size());
     return error;
-}
-
-bool ProfileSectionPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_splitter && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        fitSplitter();
-    return QWidget::eventFilter(watched, event);
-}
-
-void ProfileSectionPage::fitSplitter()
-{
-    const Qt::Orientation orientation =
-        m_splitter->width() >= SideBySideWidth ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != orientation) {
-        m_splitter->setOrientation(orientation);
-        m_userSized = false;
-    }
-    if (m_userSized)
-        return;
-    if (orientation == Qt::Horizontal) {
-        // The form as wide as it asks for (a table of templates does), within reason.
-        const int total = m_splitter->width();
-        const int form = qBound(total / 2, m_formWidget->sizeHint().width() + 24, total * 7 / 10);
-        m_splitter->setSizes({form, total - form});
-    } else {
-        const int total = m_splitter->height();
-        const int form = qMin(m_formWidget->sizeHint().height() + 4, total * 2 / 3);
-        m_splitter->setSizes({form, total - form});
-    }
 }
 
 } // namespace mpsim::mockpanel

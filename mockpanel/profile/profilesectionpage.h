@@ -8,11 +8,11 @@
 #include <functional>
 
 class QFormLayout;
-class QSplitter;
 
 namespace mpsim::mockpanel {
 
 class JsonEditor;
+class ResponsiveSplitter;
 class WorkingScenario;
 
 // A page of the host profile: one API group's section ("login", "user", ...)
@@ -51,23 +51,16 @@ protected:
     // it at the end of their constructor.
     void refresh();
 
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    // Orients the splitter for its width and, until the user drags it,
-    // gives the form the room it asks for (at most two thirds of the height,
-    // or 70% of the width).
-    void fitSplitter();
     std::optional<core::Error> validate(const nlohmann::json &value) const;
 
     WorkingScenario &m_model;
     QString m_section;
-    QSplitter *m_splitter;
+    ResponsiveSplitter *m_splitter;
     QWidget *m_formWidget;
     QFormLayout *m_form;
     JsonEditor *m_json;
     bool m_editingFromJson = false;
-    bool m_userSized = false;
 };
 
 } // namespace mpsim::mockpanel

@@ -2,17 +2,16 @@
 
 #include "rules/ruleeditor.h"
 #include "rules/rulelistmodel.h"
+#include "widgets/responsivesplitter.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDir>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -103,13 +102,13 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     editorScroll->setFrameShape(QFrame::NoFrame);
     editorScroll->setWidget(m_editor);
 
-    m_splitter = new QSplitter(Qt::Vertical, this);
+    // The list a third of the width beside the rule's form, or a few rows above it.
+    m_splitter = new ResponsiveSplitter(SideBySideWidth, [](Qt::Orientation orientation, int total) {
+        return orientation == Qt::Horizontal ? total * 7 / 20 : qBound(120, total / 4, 200);
+    }, this);
     m_splitter->setObjectName(u"rulesSplitter"_s);
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(editorScroll);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->installEventFilter(this);
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -144,28 +143,6 @@ RulesPage::RulesPage(WorkingScenario &model, QWidget *parent)
     connect(&m_model, &WorkingScenario::projectRulesChanged, this, &RulesPage::updateHeader);
     connect(&m_model, &WorkingScenario::changed, this, &RulesPage::updateHeader);
     listChanged();
-}
-
-bool RulesPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_splitter && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        fitSplitter();
-    return QWidget::eventFilter(watched, event);
-}
-
-void RulesPage::fitSplitter()
-{
-    const Qt::Orientation orientation =
-        m_splitter->width() >= SideBySideWidth ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != orientation) {
-        m_splitter->setOrientation(orientation);
-        m_userSized = false;
-    }
-    if (m_userSized)
-        return;
-    const int total = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
-    const int list = orientation == Qt::Horizontal ? total * 7 / 20 : qBound(120, total / 4, 200);
-    m_splitter->setSizes({list, total - list});
 }
 
 RuleSet RulesPage::ruleSet() const

@@ -8,11 +8,11 @@ class QCheckBox;
 class QLabel;
 class QListView;
 class QPushButton;
-class QSplitter;
 class QToolButton;
 
 namespace mpsim::mockpanel {
 
+class ResponsiveSplitter;
 class RuleEditor;
 class RuleListModel;
 
@@ -53,11 +53,7 @@ signals:
     // "Save to project.config.json" was pressed.
     void saveProjectRulesRequested();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void fitSplitter();
     void updateHeader();
     void listChanged();
 
@@ -74,8 +70,7 @@ private:
     QToolButton *m_up;
     QToolButton *m_down;
     RuleEditor *m_editor;
-    QSplitter *m_splitter = nullptr;
-    bool m_userSized = false;
+    ResponsiveSplitter *m_splitter = nullptr;
     std::string m_selectedId; // follows the selected rule through moves
 };
 
