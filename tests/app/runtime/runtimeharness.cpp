@@ -92,6 +92,8 @@ bool RuntimeHarness::click(const QString &selector)
     const QJsonValue rect = run(uR"(
         const element = page && page.querySelector(%1);
         if (!element) return null;
+        // A user scrolls to what they tap: the point must be on the screen.
+        element.scrollIntoView({ block: 'center', inline: 'center' });
         const r = element.getBoundingClientRect();
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };)"_s
                                     .arg(QString::fromUtf8(QJsonDocument(QJsonArray{selector}).toJson(QJsonDocument::Compact)).mid(1).chopped(1)));

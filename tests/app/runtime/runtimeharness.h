@@ -34,8 +34,8 @@ public:
     QJsonValue run(const QString &body, int timeoutMs = 10000);
     // Polls the JS expression until it is truthy; false on timeout.
     bool waitUntil(const QString &expression, int timeoutMs = 10000);
-    // Clicks the element matching `selector` in the top page (a real mouse click
-    // at its centre, so the tap is trusted).
+    // Clicks the element matching `selector` in the top page (scrolled into
+    // view, a real mouse click at its centre, so the tap is trusted).
     bool click(const QString &selector);
 
     app::HostServices &host() { return *m_host; }

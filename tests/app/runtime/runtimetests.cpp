@@ -251,10 +251,10 @@ TEST_CASE("runtime: the documentation's getUserInfo example works verbatim, Allo
         return loggedSince(from, text);
     };
 
-    // Deny: the event fires with no userInfo.
+    // Deny: the event fires with no userInfo. A real mouse click, as a user's.
     qsizetype from = harness.console().size();
     const QString tap = u"__mpsimRunAsTap(() => page.querySelector('wx-button').click()); return true;"_s;
-    REQUIRE(harness.run(tap) == true);
+    REQUIRE(harness.click(u"wx-button"_s));
     for (int i = 0; i < 200 && !harness.prompts().hasOpenPrompt(); ++i)
         harness.waitUntil(u"false"_s, 25);
     REQUIRE(harness.prompts().openPromptKind() == app::PromptKind::UserInfoButton);
@@ -262,6 +262,7 @@ TEST_CASE("runtime: the documentation's getUserInfo example works verbatim, Allo
     CHECK(waitForLog(from, u"|undefined|"_s));
 
     // Allow: it fires with the host user's profile, which the page logs.
+    // (A scripted tap this time: __mpsimRunAsTap counts as the user's.)
     from = harness.console().size();
     REQUIRE(harness.run(tap) == true);
     for (int i = 0; i < 200 && !harness.prompts().hasOpenPrompt(); ++i)
