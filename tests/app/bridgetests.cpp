@@ -213,7 +213,7 @@ TEST_CASE("bridge: getAccountInfoSync answers synchronously, before any call", "
     CHECK_FALSE(sim.run(u"return wx.canIUse('getLocation')"_s).toBool());
 }
 
-TEST_CASE("bridge: getUserProfile needs a tap; Allow and Deny reach the page", "[bridge]")
+TEST_CASE("bridge: getUserProfile needs a tap, Allow and Deny reach the page", "[bridge]")
 {
     Simulator sim;
     CHECK(sim.errMsg(u"return await wx.getUserProfile({desc: 'show your name'})"_s)
@@ -362,7 +362,7 @@ TEST_CASE("bridge: a mock rule's function runs in the page that called and answe
               .startsWith(u"getNetworkType:fail internal error: mock rule \"broken\": SyntaxError"_s));
 }
 
-TEST_CASE("bridge: calls the logic layer mocked itself reach the call log; malformed records are dropped",
+TEST_CASE("bridge: calls the logic layer mocked itself reach the call log, malformed records are dropped",
           "[bridge][mock]")
 {
     Simulator sim;

@@ -138,7 +138,7 @@ TEST_CASE("project: broken app.json, missing pages and components are located er
     CHECK(compiled->diagnostics[0].line == 2);
 }
 
-TEST_CASE("cache: recompiling an unchanged project compiles nothing; a change recompiles its readers", "[compiler]")
+TEST_CASE("cache: recompiling an unchanged project compiles nothing, a change recompiles its readers", "[compiler]")
 {
     TempDir dir;
     const auto project = copyProject(dir);

@@ -91,7 +91,7 @@ TEST_CASE("wxml: < and > inside {{ }} are expression text, not markup", "[compil
     CHECK(parsed.roots[1].children[0].text == "{{x>0}}");
 }
 
-TEST_CASE("wxml: comments are skipped; self-closing and unclosed void tags need no end tag", "[compiler]")
+TEST_CASE("wxml: comments are skipped, self-closing and unclosed void tags need no end tag", "[compiler]")
 {
     Parsed parsed("<!-- a <view> in a comment -->\n<view><image src=\"a.png\"><input value=\"1\">"
                   "<icon type=\"success\"/><text>t</text></view><import src=\"a.wxml\"/>");
@@ -137,7 +137,7 @@ TEST_CASE("wxml: <wxs> content is raw code even with < and tags in strings", "[c
     CHECK(parsed.roots[1].tag == "view");
 }
 
-TEST_CASE("wxml: an unclosed tag is an error at its line and column; the rest still parses", "[compiler]")
+TEST_CASE("wxml: an unclosed tag is an error at its line and column, the rest still parses", "[compiler]")
 {
     Parsed parsed("<view>\n  <text>hello\n</view>\n<view>after</view>");
     REQUIRE(parsed.diagnostics.size() == 1);

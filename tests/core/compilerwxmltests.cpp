@@ -122,7 +122,7 @@ TEST_CASE("wxml: wx:for with item, index and wx:key (property, *this, {{expr}})"
     CHECK(texts(out) == "0:ann|1:bob|0=x|1=y|7|9|x|y|0|1|2|");
 }
 
-TEST_CASE("wxml: wx:for and wx:if on one element filter each item; nested loops shadow names", "[compiler]")
+TEST_CASE("wxml: wx:for and wx:if on one element filter each item, nested loops shadow names", "[compiler]")
 {
     MPSIM_REQUIRE_NODE();
     WxmlFixture fixture;

@@ -116,7 +116,7 @@ TEST_CASE("wxss: unclosed comments, strings and blocks and stray braces are loca
     CHECK(codes(".a {} /* x") == std::vector<std::string>{"unclosed-comment@1:7"});
 }
 
-TEST_CASE("wxss: a missing file is an error; garbage never crashes", "[compiler]")
+TEST_CASE("wxss: a missing file is an error, garbage never crashes", "[compiler]")
 {
     MemorySourceLoader loader;
     CHECK(WxssCompiler(loader).compile("nope.wxss").diagnostics.at(0).code == "file-not-found");

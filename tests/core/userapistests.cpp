@@ -199,7 +199,7 @@ TEST_CASE("open-data: the host user's avatar and nickname need no authorization"
     CHECK(host.sync("canIUse", "open-data.type.userAvatarUrl").result == true);
 }
 
-TEST_CASE("UserInfo: the default avatar has the default size 132; gender and places are empty")
+TEST_CASE("UserInfo: the default avatar has the default size 132, gender and places are empty")
 {
     TestHost host;
     host.setProfile(R"({"user": {"popup": "allow"}})");

@@ -83,7 +83,7 @@ TEST_CASE("mock panel: typing a nickname shows in the User JSON view and applies
     CHECK(jsonOf(json).at("gender") == 2);
 }
 
-TEST_CASE("mock panel: a valid JSON edit updates the form; the text stays as typed")
+TEST_CASE("mock panel: a valid JSON edit updates the form, the text stays as typed")
 {
     testApplication();
     ScenarioManager manager;
@@ -249,7 +249,7 @@ TEST_CASE("mock panel: SOTER modes and authentication, authorization per scope")
     CHECK(manager.model()->hostProfile().authorize.policyFor("scope.record") == core::PopupPolicy::Ask);
 }
 
-TEST_CASE("mock panel: subscription templates are edited in a table; a duplicate id is refused")
+TEST_CASE("mock panel: subscription templates are edited in a table, a duplicate id is refused")
 {
     testApplication();
     ScenarioManager manager;

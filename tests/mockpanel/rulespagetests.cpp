@@ -67,7 +67,7 @@ void addNamedRule(RulesPage &page, const QString &name)
 
 } // namespace
 
-TEST_CASE("rules page: a new rule answers the next call; its form edits it")
+TEST_CASE("rules page: a new rule answers the next call, its form edits it")
 {
     testApplication();
     ScenarioManager manager;
@@ -144,7 +144,7 @@ TEST_CASE("rules page: a rule with a filter answers only matching calls")
     CHECK(fixture.call("login", {{"timeout", 42}}).result.at("code") != "mock-code");
 }
 
-TEST_CASE("rules page: drag and drop, Up and Down reorder rules; undo puts them back")
+TEST_CASE("rules page: drag and drop, Up and Down reorder rules, undo puts them back")
 {
     testApplication();
     ScenarioManager manager;
@@ -189,7 +189,7 @@ TEST_CASE("rules page: drag and drop, Up and Down reorder rules; undo puts them 
     CHECK(list->data(list->index(0), Qt::DisplayRole).toString().startsWith(QStringLiteral("B")));
 }
 
-TEST_CASE("rules page: a function rule is stored as functionSource; without a logic layer it says so")
+TEST_CASE("rules page: a function rule is stored as functionSource, without a logic layer it says so")
 {
     testApplication();
     ScenarioManager manager;

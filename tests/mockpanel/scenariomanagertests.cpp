@@ -74,7 +74,7 @@ TEST_CASE("scenario manager: --scenario loads a file or a preset, and refuses a 
     CHECK(s.asked.isEmpty()); // the command line never asks
 }
 
-TEST_CASE("scenario manager: switching asks about unsaved edits; Cancel keeps them")
+TEST_CASE("scenario manager: switching asks about unsaved edits, Cancel keeps them")
 {
     testApplication();
     ScriptedManager s;
@@ -162,7 +162,7 @@ TEST_CASE("scenario manager: the autosave brings back unsaved edits after a rest
     CHECK(next.model().filePath() == file);
 }
 
-TEST_CASE("scenario manager: without an autosave, the last scenario comes back; a broken one is kept aside")
+TEST_CASE("scenario manager: without an autosave, the last scenario comes back, a broken one is kept aside")
 {
     testApplication();
     QTemporaryDir dir;

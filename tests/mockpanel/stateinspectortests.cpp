@@ -114,7 +114,7 @@ TEST_CASE("state inspector: the clock moves by scenario edits, which undo")
     CHECK(s.label("stateClock") == QStringLiteral("none (system time)"));
 }
 
-TEST_CASE("state inspector: decisions can be forgotten; the state copies into the scenario")
+TEST_CASE("state inspector: decisions can be forgotten, the state copies into the scenario")
 {
     testApplication();
     Inspected s;

@@ -44,7 +44,7 @@ TEST_CASE("working scenario: starts as the New user preset, unmodified")
     CHECK_FALSE(model.isModified());
 }
 
-TEST_CASE("working scenario: an edit is a command; typing in one field is one step")
+TEST_CASE("working scenario: an edit is a command, typing in one field is one step")
 {
     testApplication();
     WorkingScenario model;
@@ -87,7 +87,7 @@ TEST_CASE("working scenario: typing a value back to where it was leaves nothing 
     CHECK(model.undoStack()->count() == 1);
 }
 
-TEST_CASE("working scenario: save as, then the mark clears; the file reads back")
+TEST_CASE("working scenario: save as, then the mark clears, the file reads back")
 {
     testApplication();
     QTemporaryDir dir;

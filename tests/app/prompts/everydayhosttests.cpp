@@ -229,7 +229,7 @@ TEST_CASE("http client: repeated headers keep their order, one entry per Set-Coo
     CHECK(header(response, "X-Server") == "raw");
 }
 
-TEST_CASE("http client: method, headers and body reach the server; no cookie is sent back",
+TEST_CASE("http client: method, headers and body reach the server, no cookie is sent back",
           "[request]")
 {
     Backend backend;

@@ -110,7 +110,7 @@ TEST_CASE("toast: a toast shows at once over the page, with its icon and title",
     CHECK(toast->testAttribute(Qt::WA_TransparentForMouseEvents));
 }
 
-TEST_CASE("toast: a new toast replaces the old one; hideToast removes it", "[prompts]")
+TEST_CASE("toast: a new toast replaces the old one, hideToast removes it", "[prompts]")
 {
     auto screen = createScreen();
     OverlayHostPrompts prompts(screen.get());
@@ -266,7 +266,7 @@ TEST_CASE("modal: Return confirms, Escape cancels", "[prompts]")
     CHECK(answers.received[1].confirm);
 }
 
-TEST_CASE("modal: without Cancel there is only OK; Escape and answerCancel do nothing", "[prompts]")
+TEST_CASE("modal: without Cancel there is only OK, Escape and answerCancel do nothing", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::ModalAnswer> answers;
@@ -318,7 +318,7 @@ TEST_CASE("modal: an editable dialog answers what was typed, or what automation 
     CHECK(answers.received[2].content == std::optional<std::string>("Home"));
 }
 
-TEST_CASE("action sheet: items in order; a tap answers its index", "[prompts]")
+TEST_CASE("action sheet: items in order, a tap answers its index", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::ActionSheetAnswer> answers;

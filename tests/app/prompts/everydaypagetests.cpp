@@ -220,7 +220,7 @@ TEST_CASE("page: showModal and showActionSheet wait for the native overlay", "[e
           == u"showActionSheet:fail parameter error: parameter.itemList should have at least 1 item"_s);
 }
 
-TEST_CASE("page: showToast draws the toast at once; hideToast removes it", "[everyday-page]")
+TEST_CASE("page: showToast draws the toast at once, hideToast removes it", "[everyday-page]")
 {
     PageSimulator sim;
     CHECK(sim.object(u"return await wx.showToast({title: 'Saved', duration: 5000})"_s)

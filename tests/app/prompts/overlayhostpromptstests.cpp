@@ -104,7 +104,7 @@ TEST_CASE("prompts: the authorize sheet says what each known scope allows", "[pr
     CHECK_FALSE(prompts.hasOpenPrompt());
 }
 
-TEST_CASE("prompts: the core's description wins; unknown scopes and names fall back", "[prompts]")
+TEST_CASE("prompts: the core's description wins, unknown scopes and names fall back", "[prompts]")
 {
     auto screen = createScreen();
     Answers<core::PromptAnswer> answers;

@@ -192,7 +192,7 @@ TEST_CASE("components: attribute names in either case, booleans as on the platfo
     CHECK(result.value(u"primary"_s).toString() == u"rgb(7, 193, 96)"_s);
 }
 
-TEST_CASE("components: a submit button collects every field of the form; reset clears them",
+TEST_CASE("components: a submit button collects every field of the form, reset clears them",
           "[components]")
 {
     ComponentsPage page;
@@ -283,7 +283,7 @@ TEST_CASE("components: typing into an input fires input with value, cursor and k
     REQUIRE(page.waitUntil(u"document.getElementById('age').value === '42'"_s));
 }
 
-TEST_CASE("components: switch, checkbox and radio fire change; a label activates its control",
+TEST_CASE("components: switch, checkbox and radio fire change, a label activates its control",
           "[components]")
 {
     ComponentsPage page;
@@ -326,7 +326,7 @@ TEST_CASE("components: switch, checkbox and radio fire change; a label activates
     CHECK(page.run(u"return document.getElementById('r1').checked"_s) == QJsonValue(false));
 }
 
-TEST_CASE("components: a selector picker opens a sheet; Confirm emits change with the index",
+TEST_CASE("components: a selector picker opens a sheet, Confirm emits change with the index",
           "[components]")
 {
     ComponentsPage page;
@@ -413,7 +413,7 @@ TEST_CASE("components: icon renders an svg of its type, size and colour", "[comp
     CHECK(result.value(u"boxB"_s).toDouble() == 40.0);
 }
 
-TEST_CASE("components: image modes set the platform's CSS; load reports the size", "[components]")
+TEST_CASE("components: image modes set the platform's CSS, load reports the size", "[components]")
 {
     ComponentsPage page;
     const QJsonObject result = page.object(uR"(

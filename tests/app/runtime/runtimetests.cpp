@@ -83,7 +83,7 @@ TEST_CASE("runtime: a tap runs the page handler with the dataset and only the ch
     CHECK(harness.run(u"return window.__patches;"_s) == QJsonArray{QJsonArray{QJsonArray{QJsonArray{u"log"_s}, u"tap b"_s}}});
 }
 
-TEST_CASE("runtime: a drag is not a tap; the next click still is", "[runtime]")
+TEST_CASE("runtime: a drag is not a tap, the next click still is", "[runtime]")
 {
     testApplication();
     RuntimeHarness harness;
@@ -187,7 +187,7 @@ TEST_CASE("runtime: navigateTo opens a page with its query, the back button retu
     CHECK(harness.run(u"return document.querySelector('.mp-tab-bar').hidden;"_s) == false);
 }
 
-TEST_CASE("runtime: the tab bar switches pages; image paths resolve from the mini-program root and the page",
+TEST_CASE("runtime: the tab bar switches pages, image paths resolve from the mini-program root and the page",
           "[runtime]")
 {
     testApplication();

@@ -53,7 +53,7 @@ TEST_CASE("request: a GET succeeds with data, statusCode, header and cookies")
     CHECK(*pending.count == 1);
 }
 
-TEST_CASE("request: any status code is a success; the page reads statusCode")
+TEST_CASE("request: any status code is a success, the page reads statusCode")
 {
     EverydayHost host;
     auto pending = host.call("request", {{"url", "http://127.0.0.1:8080/missing"}});
@@ -63,7 +63,7 @@ TEST_CASE("request: any status code is a success; the page reads statusCode")
     CHECK(pending.result().at("data") == "Not Found");
 }
 
-TEST_CASE("request: dataType json parses the body, falling back to text; other types keep text")
+TEST_CASE("request: dataType json parses the body, falling back to text, other types keep text")
 {
     EverydayHost host;
     const std::vector<std::tuple<json, std::string, json>> cases{
@@ -132,7 +132,7 @@ TEST_CASE("request: other methods send data as JSON, or form-encoded when the co
     CHECK(host.http.sent.back().body == "[1,2]");
 }
 
-TEST_CASE("request: headers are sent as strings; the page cannot set Referer")
+TEST_CASE("request: headers are sent as strings, the page cannot set Referer")
 {
     EverydayHost host;
     host.call("request", {{"url", "https://example.com/"},

@@ -55,7 +55,7 @@ TEST_CASE("storage: data keeps its type through setStorage and getStorage")
     }
 }
 
-TEST_CASE("storage: a missing key fails getStorage; getStorageSync reads it as ''")
+TEST_CASE("storage: a missing key fails getStorage, getStorageSync reads it as ''")
 {
     EverydayHost host;
     const ApiReply missing = host.now("getStorage", {{"key", "nothing"}});
@@ -197,7 +197,7 @@ TEST_CASE("storage: Sync writes sent through the async entry (the facade's write
     CHECK(host.now("clearStorageSync").result == json{{"errMsg", "clearStorageSync:ok"}});
 }
 
-TEST_CASE("storage: each appid has its own storage; clearing authorization keeps it")
+TEST_CASE("storage: each appid has its own storage, clearing authorization keeps it")
 {
     EverydayHost host;
     host.now("setStorage", {{"key", "k"}, {"data", "mine"}});

@@ -67,7 +67,7 @@ TEST_CASE("toast: showToast and showLoading need a title, in the platform's word
     CHECK(host.ui.toasts.empty());
 }
 
-TEST_CASE("toast: hideToast hides the toast on screen; with none it fails")
+TEST_CASE("toast: hideToast hides the toast on screen, with none it fails")
 {
     EverydayHost host;
     const ApiReply none = host.now("hideToast");
@@ -102,7 +102,7 @@ TEST_CASE("toast: a toast is gone after its duration, a loading stays until hidd
     CHECK(host.now("hideLoading").result.at("errMsg") == "hideLoading:fail:toast can't be found");
 }
 
-TEST_CASE("toast: toast and loading share one slot; noConflict keeps them apart")
+TEST_CASE("toast: toast and loading share one slot, noConflict keeps them apart")
 {
     EverydayHost host;
     CHECK(host.now("showLoading", {{"title", "Loading"}}).ok);
@@ -150,7 +150,7 @@ TEST_CASE("modal: showModal waits for the person and answers confirm / cancel")
     CHECK(*pending.count == 1);
 }
 
-TEST_CASE("modal: every option reaches the host; an editable modal answers its content")
+TEST_CASE("modal: every option reaches the host, an editable modal answers its content")
 {
     EverydayHost host;
     auto pending = host.call("showModal", {{"title", "Rename"},
@@ -253,7 +253,7 @@ TEST_CASE("action sheet: itemList needs 1 to 6 strings")
     CHECK(six.result().at("tapIndex") == 5);
 }
 
-TEST_CASE("host UI: a host without the new prompts answers Cancel; none at all fails clearly")
+TEST_CASE("host UI: a host without the new prompts answers Cancel, none at all fails clearly")
 {
     // TestHost's FakePrompts predates these APIs: the HostPrompts defaults apply.
     TestHost old;

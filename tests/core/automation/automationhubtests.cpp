@@ -398,7 +398,7 @@ TEST_CASE("automation hub: Tool.native answers host popups")
           == "Tool.native: no host popup is open");
 }
 
-TEST_CASE("automation hub: Tool.native navigation needs the runtime; dialogs mpsim lacks say so")
+TEST_CASE("automation hub: Tool.native navigation needs the runtime, dialogs mpsim lacks say so")
 {
     Fixture f;
     CHECK(errorOf(f.client.call("Tool.native", {{"method", "goHome"}}))
