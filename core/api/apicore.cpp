@@ -124,30 +124,26 @@ bool ApiCore::answerFromMock(std::string_view api, const nlohmann::json &args,
         }
         MockFunctionRun run{std::string(api), match->ruleName, *match->functionSource,
                             optionsOf(args), context};
-        auto answer = [reply, apiName = std::string(api), name = match->ruleName,
-                       returnType = match->returnType, delayMs = match->delayMs,
-                       scheduler = m_scheduler](MockFunctionOutcome outcome) {
-            ApiReply result;
-            if (outcome.ok) {
-                result = mockReply(apiName, std::move(outcome.value), returnType);
-            } else {
-                result = {false, failObject(apiName, ApiError::InternalError,
-                                            "mock rule \"" + name + "\": " + outcome.error)};
-            }
-            if (delayMs > 0 && scheduler)
-                scheduler(delayMs, [reply, result] { reply.send(result); });
-            else
-                reply.send(std::move(result));
+        auto answer = [this, reply, apiName = std::string(api), name = match->ruleName,
+                       returnType = match->returnType, delayMs = match->delayMs](MockFunctionOutcome outcome) {
+            sendMocked(reply, outcome.ok ? mockReply(apiName, std::move(outcome.value), returnType)
+                                         : ApiReply{false, failObject(apiName, ApiError::InternalError,
+                                                                      "mock rule \"" + name + "\": " + outcome.error)},
+                       delayMs);
         };
         m_functionRunner(run, std::move(answer));
         return true;
     }
-    if (match->delayMs > 0 && m_scheduler) {
-        m_scheduler(match->delayMs, [reply, answer = match->reply] { reply.send(answer); });
-        return true;
-    }
-    reply.send(match->reply);
+    sendMocked(reply, match->reply, match->delayMs);
     return true;
+}
+
+void ApiCore::sendMocked(const Reply &reply, ApiReply answer, int delayMs)
+{
+    if (delayMs > 0 && m_scheduler)
+        m_scheduler(delayMs, [reply, answer = std::move(answer)] { reply.send(answer); });
+    else
+        reply.send(std::move(answer));
 }
 
 void ApiCore::recordMockedCall(std::string_view api, const nlohmann::json &args, const CallContext &context,

@@ -144,6 +144,8 @@ private:
     bool answerFromMock(std::string_view api, const nlohmann::json &args, const CallContext &context,
                         Reply &reply,
                         const std::shared_ptr<CallRecord> &record);
+    // A mock rule's answer, after the rule's delay (through the scheduler).
+    void sendMocked(const Reply &reply, ApiReply answer, int delayMs);
 
     std::function<void(const CallRecord &)> m_observer;
     MockRules m_mockRules;

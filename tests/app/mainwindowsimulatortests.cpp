@@ -199,16 +199,8 @@ TEST_CASE("main window: the page's synchronous APIs follow the device preset and
     app::HostServices host(state.path());
     app::MainWindow window(&host);
     REQUIRE(openAndWait(window, webDataDir() + u"/project"_s));
-    // Polls a synchronous wx call in the page until it answers `expected`.
     const auto becomes = [&](const QString &expression, const QJsonValue &expected) {
-        for (int i = 0; i < 100; ++i) {
-            if (evaluate(*window.simulatorView(), u"return "_s + expression) == expected)
-                return true;
-            QEventLoop pause;
-            QTimer::singleShot(20, &pause, &QEventLoop::quit);
-            pause.exec();
-        }
-        return false;
+        return evaluatesTo(*window.simulatorView(), expression, expected, 2000);
     };
     REQUIRE(window.setDevice(u"iPhone 12/13/14"_s));
     CHECK(becomes(u"wx.getSystemInfoSync().screenWidth"_s, 390));
@@ -270,17 +262,8 @@ TEST_CASE("main window: the embedded demo renders every page without an error", 
     QString error;
     REQUIRE(window.session()->openDemo(&error));
     INFO(error.toStdString());
-    // Polls an expression in the view page until it is true.
     const auto waitFor = [&](const QString &expression) {
-        for (int i = 0; i < 200; ++i) {
-            if (evaluate(*window.simulatorView(), u"try { return !!(%1); } catch (e) { return false; }"_s.arg(expression))
-                == true)
-                return true;
-            QEventLoop pause;
-            QTimer::singleShot(50, &pause, &QEventLoop::quit);
-            pause.exec();
-        }
-        return false;
+        return evaluatesTo(*window.simulatorView(), u"!!(%1)"_s.arg(expression));
     };
     const QString top = u"window.__mpsimView.stack[window.__mpsimView.stack.length - 1]"_s;
     REQUIRE(waitFor(top + u".path === 'pages/index/index'"_s));

@@ -5,6 +5,7 @@
 #include "web/urlschemes.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +73,23 @@ QJsonValue evaluate(app::SimulatorView &view, const QString &body, int timeoutMs
     view.page()->runJavaScript(script.arg(body, tag));
     loop.exec();
     return result;
+}
+
+bool evaluatesTo(app::SimulatorView &view, const QString &expression, const QJsonValue &expected,
+                 int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const QString body = u"try { return (%1); } catch (e) { return {threw: String(e)}; }"_s.arg(expression);
+    while (true) {
+        if (evaluate(view, body) == expected)
+            return true;
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QEventLoop pause;
+        QTimer::singleShot(20, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
 }
 
 } // namespace mpsim::test

@@ -27,4 +27,10 @@ bool loadAndWait(app::SimulatorView &view, const QUrl &url, int timeoutMs = 1500
 // rejection returns {"rejected": <value>}. A timeout returns {"timeout": true}.
 QJsonValue evaluate(app::SimulatorView &view, const QString &body, int timeoutMs = 10000);
 
+// Evaluates the JavaScript `expression` every 20 ms until it equals
+// `expected` (an expression that throws counts as not yet); false when
+// `timeoutMs` passed first.
+bool evaluatesTo(app::SimulatorView &view, const QString &expression, const QJsonValue &expected = true,
+                 int timeoutMs = 10000);
+
 } // namespace mpsim::test

@@ -11,7 +11,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 // An ES module that imports events.js: loaded from a data: URL with that
-// import replaced (node runs it without a DOM; nothing here needs one).
+// import replaced (node runs it without a DOM; nothing here needs one) and
+// names.js imported by its file URL (a data: URL has no folder).
 let agentModule = null;
 async function agent() {
     if (!agentModule) {
@@ -19,7 +20,11 @@ async function agent() {
         const source = fs.readFileSync(file, 'utf8');
         const importLine = "import { emit } from './events.js';";
         assert.ok(source.includes(importLine), 'automation.js imports emit from events.js');
-        const standalone = source.replace(importLine, 'const emit = () => {};');
+        const namesLine = "from './names.js';";
+        assert.ok(source.includes(namesLine), 'automation.js imports names.js');
+        const namesUrl = require('node:url').pathToFileURL(path.join(__dirname, '..', 'view', 'names.js')).href;
+        const standalone = source.replace(importLine, 'const emit = () => {};')
+            .replace(namesLine, 'from ' + JSON.stringify(namesUrl) + ';');
         agentModule = await import('data:text/javascript;base64,' + Buffer.from(standalone).toString('base64'));
     }
     return agentModule;

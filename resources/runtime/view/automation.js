@@ -22,6 +22,9 @@
  * for the node tests (resources/runtime/tests/automation-agent.test.js).
  */
 import { emit } from './events.js';
+import { componentElementName, kebab } from './names.js';
+
+export { kebab };
 
 export const ProtocolVersion = 1;
 const LongPressMs = 350;
@@ -51,10 +54,6 @@ export function plain(value) {
     }
 }
 
-export function kebab(name) {
-    return String(name).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
-}
-
 export function camel(name) {
     return String(name).replace(/-([a-z0-9])/g, (m, c) => c.toUpperCase());
 }
@@ -68,7 +67,7 @@ export function domTag(tag, isBuiltin, isCustom) {
     if (isBuiltin(tag))
         return 'wx-' + tag;
     if (isCustom(tag))
-        return /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag) ? tag : 'mp-' + tag.toLowerCase();
+        return componentElementName(tag);
     return tag;
 }
 
@@ -362,6 +361,24 @@ export class AutomationAgent {
 
     pageTarget(params) {
         return this.page(params.pageId).id;
+    }
+
+    // getData / setData / callMethod of a page or a custom component (the
+    // logic layer's id of either); `what` names it in errors.
+    async getDataOf(target, params) {
+        const path = typeof params.path === 'string' && params.path !== '' ? params.path : undefined;
+        return { data: await this.ask('getData', target, path) };
+    }
+
+    async setDataOf(target, params) {
+        check(params.data && typeof params.data === 'object' && !Array.isArray(params.data), 'params.data must be an object');
+        await this.ask('setData', target, params.data);
+        return {};
+    }
+
+    callMethodOf(target, params, what) {
+        check(typeof params.method === 'string', 'params.method must be a string');
+        return this.ask('call', target, params.method, Array.isArray(params.args) ? params.args : [], what);
     }
 
     // --- elements ----------------------------------------------------------------------
@@ -936,22 +953,15 @@ AutomationAgent.methods = {
         const page = this.page(params.pageId);
         return { elements: this.xpath(page, params.selector).map((node) => this.describeElement(page, node)) };
     },
-    async 'Page.getData'(params) {
-        const target = this.pageTarget(params);
-        const path = typeof params.path === 'string' && params.path !== '' ? params.path : undefined;
-        return { data: await this.ask('getData', target, path) };
+    'Page.getData'(params) {
+        return this.getDataOf(this.pageTarget(params), params);
     },
-    async 'Page.setData'(params) {
-        const target = this.pageTarget(params);
-        check(params.data && typeof params.data === 'object' && !Array.isArray(params.data), 'params.data must be an object');
-        await this.ask('setData', target, params.data);
-        return {};
+    'Page.setData'(params) {
+        return this.setDataOf(this.pageTarget(params), params);
     },
-    async 'Page.callMethod'(params) {
+    'Page.callMethod'(params) {
         const target = this.pageTarget(params);
-        check(typeof params.method === 'string', 'params.method must be a string');
-        return this.ask('call', target, params.method, Array.isArray(params.args) ? params.args : [],
-                        'page ' + pageNumber(target));
+        return this.callMethodOf(target, params, 'page ' + pageNumber(target));
     },
     async 'Page.getWindowProperties'(params) {
         const page = this.page(params.pageId);
@@ -1049,22 +1059,14 @@ AutomationAgent.methods = {
         const result = await this.callFunction(node, params.functionName, Array.isArray(params.args) ? params.args : []);
         return { result: domValue(result) };
     },
-    async 'Element.getData'(params) {
-        const id = this.component(params);
-        const path = typeof params.path === 'string' && params.path !== '' ? params.path : undefined;
-        return { data: await this.ask('getData', id, path) };
+    'Element.getData'(params) {
+        return this.getDataOf(this.component(params), params);
     },
-    async 'Element.setData'(params) {
-        const id = this.component(params);
-        check(params.data && typeof params.data === 'object' && !Array.isArray(params.data), 'params.data must be an object');
-        await this.ask('setData', id, params.data);
-        return {};
+    'Element.setData'(params) {
+        return this.setDataOf(this.component(params), params);
     },
-    async 'Element.callMethod'(params) {
-        const id = this.component(params);
-        check(typeof params.method === 'string', 'params.method must be a string');
-        return this.ask('call', id, params.method, Array.isArray(params.args) ? params.args : [],
-                        'element ' + params.elementId);
+    'Element.callMethod'(params) {
+        return this.callMethodOf(this.component(params), params, 'element ' + params.elementId);
     },
     async 'Element.callContextMethod'(params) {
         const { node } = this.element(params);

@@ -15,6 +15,7 @@
  * A custom component's host element also has node.__component (its Tree).
  */
 import { builtinTags } from './components/index.js';
+import { componentElementName } from './names.js';
 
 // Attributes the renderer writes to the DOM itself; every other attribute of
 // a built-in component goes through element.wxSet(name, value).
@@ -159,9 +160,7 @@ export class Tree {
         if (builtinTags.has(tag)) {
             element = document.createElement('wx-' + tag);
         } else if (Object.prototype.hasOwnProperty.call(this.components, tag)) {
-            // Only custom-element names (with a '-') can hold a shadow root:
-            // <counter> renders as <mp-counter>.
-            element = createElementSafely(/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag) ? tag : 'mp-' + tag.toLowerCase());
+            element = createElementSafely(componentElementName(tag));
             element.__componentPath = this.components[tag];
             this.newHosts.push(element);
         } else {

@@ -25,6 +25,14 @@ QString textOf(RuntimeHarness &harness, const QString &selector)
         .toString();
 }
 
+// Opens tests/data/runtime/basic and waits until its first page rendered
+// what its onLoad set (an ES import's result included).
+bool openBasic(RuntimeHarness &harness)
+{
+    return harness.open(runtimeProject(u"basic"_s))
+           && harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s);
+}
+
 } // namespace
 
 TEST_CASE("runtime: a WXML page renders from its data, with app.js, require and import run in the logic layer",
@@ -70,8 +78,7 @@ TEST_CASE("runtime: a tap runs the page handler with the dataset and only the ch
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     harness.run(uR"(
         window.__patches = [];
         const receive = view.receive.bind(view);
@@ -87,8 +94,7 @@ TEST_CASE("runtime: a drag is not a tap, the next click still is", "[runtime]")
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     // Press on an item, move 60 px, release on it: the browser still sends a click.
     harness.run(uR"(
         const item = page.querySelector('.item');
@@ -109,8 +115,7 @@ TEST_CASE("runtime: a mock rule's function runs in the logic layer, sees getApp(
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     auto rules = core::MockRules::fromJson(nlohmann::ordered_json::parse(R"([
         {"ruleName": "from the app", "ruleId": "f1", "apiName": "getLocation", "enable": true,
          "mockType": "API", "returnType": "success", "resStr": "{}", "filterList": [],
@@ -174,8 +179,7 @@ TEST_CASE("runtime: navigateTo opens a page with its query, the back button retu
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     REQUIRE(harness.click(u"#go"_s));
     REQUIRE(harness.waitUntil(u"top.path === 'pages/detail/detail' && page.querySelector('#query')"
                               u" && page.querySelector('#query').textContent === 'id=7 name=x y'"_s));
@@ -192,8 +196,7 @@ TEST_CASE("runtime: the tab bar switches pages, image paths resolve from the min
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     harness.run(u"document.querySelectorAll('.mp-tab')[1].click();"_s);
     REQUIRE(harness.waitUntil(u"top.path === 'pages/tab2/tab2' && page.querySelector('#second')"_s));
     CHECK(harness.run(u"return document.querySelectorAll('.mp-tab')[1].classList.contains('mp-tab-selected');"_s)
@@ -211,8 +214,7 @@ TEST_CASE("runtime: an exception in a handler is reported with file:line and the
 {
     testApplication();
     RuntimeHarness harness;
-    REQUIRE(harness.open(runtimeProject(u"basic"_s)));
-    REQUIRE(harness.waitUntil(u"page.querySelector('#title').textContent === 'Hello 42'"_s));
+    REQUIRE(openBasic(harness));
     REQUIRE(harness.click(u"#boom"_s));
     bool reported = false;
     for (int i = 0; i < 100 && !reported; ++i) {

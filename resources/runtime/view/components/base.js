@@ -16,6 +16,7 @@
  */
 
 import { emit } from '../events.js';
+import { kebab } from '../names.js';
 import { services } from '../services.js';
 
 export { emit, services };
@@ -46,10 +47,6 @@ export function toStr(value, fallback) {
     if (value === null || value === undefined || value === true || value === false)
         return fallback === undefined ? '' : fallback;
     return String(value);
-}
-
-export function kebab(name) {
-    return String(name).replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
 }
 
 // A CSS length from a property: 23 -> "23px", "40rpx" -> px of the device
