@@ -105,6 +105,8 @@ std::string ExpressionEmitter::emit(const Expression &e) const
         }
         if (m_scope.wxsModules && m_scope.wxsModules->count(e.text))
             return m_scope.wxsVariable + "[" + jsString(e.text) + "]";
+        if (m_scope.dataReads)
+            m_scope.dataReads->insert(e.text);
         return "$get(" + m_scope.dataVariable + ", " + jsString(e.text) + ")";
     case ExpressionKind::Member:
         return "$get(" + emit(*e.operands[0]) + ", " + jsString(e.text) + ")";

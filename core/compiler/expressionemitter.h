@@ -21,6 +21,11 @@ struct EmitScope
     std::vector<std::pair<std::string, std::string>> locals;
     const std::set<std::string> *wxsModules = nullptr;
     std::string wxsVariable = "$w";
+    // When set, every data property name an emitted expression reads is
+    // added here (what a memoised wx:for body depends on besides its item).
+    std::set<std::string> *dataReads = nullptr;
+    // Whether a wx:for emitted here may memoise its items (see wxmlcompiler.h).
+    bool memoLoops = false;
 };
 
 // Emits expressions as JavaScript that is safe to run on untrusted data: every

@@ -70,7 +70,7 @@ function $each(value, body) {
     for (const key of Object.keys(value)) body(value[key], key);
   }
 }
-function $key(value, index) {
+function $forKey(value, index) {
   const type = typeof value;
   return type === "string" || type === "number" || type === "boolean" ? String(value) : "#" + index;
 }
@@ -84,6 +84,26 @@ function $template(table, name, data, key, out) {
   } finally {
     $depth--;
   }
+}
+function $memoSite(memo, id, reads) {
+  if (memo === undefined || memo === null) return null;
+  const last = memo[id];
+  let prev = last === undefined ? null : last.next;
+  if (prev !== null && (last.reads.length !== reads.length || last.reads.some((value, i) => value !== reads[i]))) prev = null;
+  const site = { reads: reads, prev: prev, next: new Map() };
+  memo[id] = site;
+  return site;
+}
+function $memoReuse(site, key, item, index, out) {
+  if (site === null || site.prev === null) return false;
+  const entry = site.prev.get(key);
+  if (entry === undefined || entry.item !== item || entry.index !== index) return false;
+  for (const node of entry.nodes) out.push(node);
+  site.next.set(key, entry);
+  return true;
+}
+function $memoKeep(site, key, item, index, out, start) {
+  if (site !== null) site.next.set(key, { item: item, index: index, nodes: out.slice(start) });
 }
 )JS";
 
@@ -690,8 +710,26 @@ void CompileRun::emitWithLoop(const SourceFile &file, const WxmlNode &node, cons
     const std::string indexVar = newName("$index");
     const std::string keyVar = newName("$k");
 
-    m_body.mapped("$each(" + valueJs(file, *list, scope) + ", (" + itemVar + ", " + indexVar + ") => {",
-                  file, list->nameOffset);
+    // A memoised loop reuses an item's nodes from the last render while the
+    // item, its index and every data property the body reads are the same
+    // (wxmlcompiler.h, "Memoised lists"). What the body reads is known only
+    // once it is emitted: it is listed in a function declared after the loop
+    // (hoisted within the block).
+    const bool memoize = scope.memoLoops;
+    std::set<std::string> reads;
+    std::string siteVar;
+    std::string readsFunction;
+    std::string startVar;
+    const std::string listJs = valueJs(file, *list, scope);
+    if (memoize) {
+        siteVar = newName("$m");
+        readsFunction = newName("$reads");
+        startVar = newName("$s");
+        m_body.line("const " + siteVar + " = $memoSite($memo, " + jsString(siteVar) + ", " + readsFunction + "());");
+        scope.memoLoops = false;
+        scope.dataReads = &reads;
+    }
+    m_body.mapped("$each(" + listJs + ", (" + itemVar + ", " + indexVar + ") => {", file, list->nameOffset);
     m_body.indent();
     scope.locals.emplace_back(itemName, itemVar);
     scope.locals.emplace_back(indexName, indexVar);
@@ -706,7 +744,12 @@ void CompileRun::emitWithLoop(const SourceFile &file, const WxmlNode &node, cons
             keyValue = "$get(" + itemVar + ", " + jsString(wxKey->value) + ")";
         }
     }
-    m_body.line("const " + keyVar + " = " + key.plus(":").js() + " + $key(" + keyValue + ", " + indexVar + ");");
+    m_body.line("const " + keyVar + " = " + key.plus(":").js() + " + $forKey(" + keyValue + ", " + indexVar + ");");
+    if (memoize) {
+        m_body.line("if ($memoReuse(" + siteVar + ", " + keyVar + ", " + itemVar + ", " + indexVar + ", " + target
+                    + ")) return;");
+        m_body.line("const " + startVar + " = " + target + ".length;");
+    }
     if (condition) {
         m_body.mapped("if (" + valueJs(file, *condition, scope) + ") {", file, condition->nameOffset);
         m_body.indent();
@@ -716,10 +759,21 @@ void CompileRun::emitWithLoop(const SourceFile &file, const WxmlNode &node, cons
         m_body.dedent();
         m_body.line("}");
     }
+    if (memoize)
+        m_body.line("$memoKeep(" + siteVar + ", " + keyVar + ", " + itemVar + ", " + indexVar + ", " + target + ", "
+                    + startVar + ");");
     scope.locals.pop_back();
     scope.locals.pop_back();
     m_body.dedent();
     m_body.line("});");
+    if (memoize) {
+        scope.dataReads = nullptr;
+        scope.memoLoops = true;
+        std::string values;
+        for (const auto &name : reads)
+            values += (values.empty() ? "" : ", ") + ("$get(" + scope.dataVariable + ", " + jsString(name) + ")");
+        m_body.line("function " + readsFunction + "() { return [" + values + "]; }");
+    }
 }
 
 void CompileRun::emitSingle(const SourceFile &file, const WxmlNode &node, const std::string &target,
@@ -948,13 +1002,14 @@ void CompileRun::emitTemplates()
 
 void CompileRun::emitRender(const SourceFile &main)
 {
-    m_body.line("export function render(data) {");
+    m_body.line("export function render(data, $memo) {");
     m_body.indent();
     if (!m_wxs.empty())
         m_body.line("const $w = $wxsModules();");
     m_body.line("const $out = [];");
     EmitScope scope;
     scope.wxsModules = &m_wxsNames;
+    scope.memoLoops = true;
     emitSiblings(main, main.roots, "$out", KeyExpr{}, scope);
     m_body.line("return $out;");
     m_body.dedent();

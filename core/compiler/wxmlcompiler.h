@@ -25,12 +25,14 @@
 //                          source order; handler is null when it is a {{ }}
 //   export const templates { name: function (data, key) -> Node[] } the
 //                          <template name> this file defines (not imported ones)
-//   export function render(data) -> Node[]   the page/component's top-level nodes
+//   export function render(data, memo) -> Node[]   the page/component's
+//                          top-level nodes; memo is optional (see below)
 //   export const lineMap   [[generatedLine, sourceIndex, line, column], ...]
 //                          sorted; a generated line maps to the last entry at
 //                          or before it
 //
-// Node shapes (plain objects, created fresh by every render() call):
+// Node shapes (plain objects, created fresh by every render() call but for
+// memoised list items, see below; never changed once returned):
 //
 //   { type: "element", tag, key, attrs, dataset, marks, on, model, children }
 //       tag       the WXML tag as written ("view", "t-button"); built-in
@@ -67,6 +69,16 @@
 // 100000); wx:if tests JS truthiness (so wx:if="false" is true, as on a
 // device); text shows undefined/null as "". A template that (indirectly)
 // calls itself stops at 64 levels; an unknown template name renders nothing.
+//
+// Memoised lists: render(data, memo) with a memo object (the caller keeps
+// one per rendered tree, {} at first, and passes it to every render) reuses
+// the nodes of a wx:for item from the previous render when the item (===),
+// its index and every data property the item's body reads (===) are
+// unchanged: the returned array then holds the very same node objects, and a
+// renderer may skip them. This relies on the caller's data never being
+// changed in place (a changed value is a new object along its whole path) and
+// on wxs functions being pure. Only the outermost wx:for of render() is
+// memoised; loops inside it and inside <template name> bodies are not.
 //
 // <import>ed templates come from the imported file's module through an ES
 // import ("./other.wxml.js"); wxs src modules from "<file>.wxs.js" modules

@@ -135,6 +135,63 @@ TEST_CASE("wxml: wx:for and wx:if on one element filter each item, nested loops 
     CHECK(texts(out) == "a0|b1|d0|");
 }
 
+TEST_CASE("wxml: with a memo, a wx:for item's nodes are reused while the item, its index and what it reads are the same",
+          "[compiler]")
+{
+    MPSIM_REQUIRE_NODE();
+    WxmlFixture fixture;
+    fixture.add("p.wxml", R"(<view wx:for="{{rows}}" wx:key="id" class="{{selected === item.id ? 'on' : ''}}">
+  {{item.name}}<text wx:for="{{item.tags}}">{{prefix}}{{item}}</text>
+</view>
+<view>{{other}}</view>
+<template name="t"><view wx:for="{{list}}">{{item}}</view></template>
+<template is="t" data="{{list: rows}}"/>)");
+    const auto result = fixture.compile("p.wxml");
+    INFO(diagnosticsText(result.diagnostics));
+    CHECK(result.diagnostics.empty());
+    TempDir dir;
+    fixture.writeModules(dir.path(), "p.wxml");
+    writeText(dir.path() / "run.mjs", R"(import { render } from './p.wxml.js';
+const memo = {};
+const a = { id: 'a', name: 'A', tags: ['t'] };
+const b = { id: 'b', name: 'B', tags: [] };
+const base = { rows: [a, b], selected: 'x', prefix: 'p', other: 1 };
+const first = render(base, memo);
+const bChanged = { ...b, name: 'B2' };
+const second = render({ ...base, rows: [a, bChanged], other: 2 }, memo);
+const third = render({ ...base, rows: [a, bChanged], other: 2, prefix: 'q' }, memo);
+const fourth = render({ ...base, rows: [bChanged, a], prefix: 'q' }, memo);
+const fifth = render({ ...base, rows: [bChanged, a], prefix: 'q', selected: 'a' }, memo);
+const noMemo = [render(base), render(base)];
+const text = (node) => node.type === 'text' ? node.text : (node.children || []).map(text).join('');
+console.log(JSON.stringify({
+  unchangedItemReused: first[0] === second[0],
+  changedItemNew: first[1] !== second[1] && text(second[1]).includes('B2'),
+  unrelatedDataKeepsItems: text(second[2]) === '2',
+  innerLoopReadChangesAll: second[0] !== third[0] && text(third[0]).includes('qt'),
+  movedItemsNew: fourth[0] !== third[1] && fourth[1] !== third[0],
+  classReadChangesAll: fourth[1] !== fifth[1] && fifth[1].attrs.class === 'on',
+  templateLoopsFresh: first[3] !== second[3],
+  withoutMemoFresh: noMemo[0][0] !== noMemo[1][0],
+  keys: fifth.map((node) => node.key)
+}));
+)");
+    const std::string output = runNodeModule(dir.path() / "run.mjs");
+    INFO(output);
+    const json out = json::parse(output, nullptr, false);
+    REQUIRE(out.is_object());
+    CHECK(out.at("unchangedItemReused") == true);
+    CHECK(out.at("changedItemNew") == true);
+    CHECK(out.at("unrelatedDataKeepsItems") == true);
+    CHECK(out.at("innerLoopReadChangesAll") == true);
+    CHECK(out.at("movedItemsNew") == true);
+    CHECK(out.at("classReadChangesAll") == true);
+    CHECK(out.at("templateLoopsFresh") == true);
+    CHECK(out.at("withoutMemoFresh") == true);
+    // The template call is the third node (a <template name> renders nothing).
+    CHECK(out.at("keys") == json::parse(R"(["0:b", "0:a", "1", "2/0:0", "2/0:1"])"));
+}
+
 TEST_CASE("wxml: <block> adds its children to its parent, with prefixed keys", "[compiler]")
 {
     MPSIM_REQUIRE_NODE();
@@ -399,7 +456,7 @@ TEST_CASE("wxml: a missing file is an error and gives a module that renders noth
     const auto result = fixture.compile("nope.wxml");
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].code == "file-not-found");
-    CHECK(result.module.code.find("export function render(data)") != std::string::npos);
+    CHECK(result.module.code.find("export function render(data, $memo)") != std::string::npos);
 }
 
 TEST_CASE("wxml: a module with syntax errors still parses as JavaScript", "[compiler]")

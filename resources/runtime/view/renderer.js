@@ -4,10 +4,13 @@
  *
  * A Tree is one rendered template: a page (its nodes under <wx-page> in the
  * page's shadow root) or a custom component (its nodes in the host element's
- * shadow root). update() re-runs render(data) and patches the DOM: nodes are
- * matched by their compiler key among siblings (wx:for items by wx:key), so a
- * moved item keeps its DOM node and only changed attributes and text are
- * written.
+ * shadow root). update() re-runs render(data, memo) and patches the DOM: nodes
+ * are matched by their compiler key among siblings (wx:for items by wx:key),
+ * so a moved item keeps its DOM node and only changed attributes and text are
+ * written. A node the render module returns unchanged (a memoised wx:for
+ * item, wxmlcompiler.h) is not looked at again. For that, the tree's data is
+ * never changed in place: applyPatch copies every object along a patched
+ * path.
  *
  * Rendered elements carry two expando fields the event system reads:
  *   node.__vnode  the node description it was last patched with
@@ -64,39 +67,54 @@ export class Tree {
         this.host = options.host || null;
         this.externalClasses = options.externalClasses || [];
         this.data = {};
+        this.memo = {};
         this.kids = [];
         this.rendered = false;
         this.destroyed = false;
         this.newHosts = [];
     }
 
-    // Applies a setData patch ([[path, value], ...]) to this tree's data copy.
+    // Applies a setData patch ([[path, value], ...]) to this tree's data: the
+    // objects along each path are copied (once per patch), so an unchanged
+    // object keeps its identity and a changed one gets a new one.
     applyPatch(patch) {
+        const copied = new Set();
+        const own = (object) => {
+            if (copied.has(object))
+                return object;
+            const copy = Array.isArray(object) ? object.slice() : Object.assign({}, object);
+            copied.add(copy);
+            return copy;
+        };
         for (const [path, value] of patch) {
             if (!Array.isArray(path) || path.length === 0)
                 continue;
+            this.data = own(this.data);
             let object = this.data;
             for (let i = 0; i < path.length - 1; i += 1) {
                 const key = path[i];
-                if (!isObject(object[key]))
-                    object[key] = typeof path[i + 1] === 'number' ? [] : {};
+                object[key] = isObject(object[key]) ? own(object[key]) : (typeof path[i + 1] === 'number' ? [] : {});
+                copied.add(object[key]);
                 object = object[key];
             }
             object[path[path.length - 1]] = value;
         }
     }
 
-    update() {
+    // `force` patches every node, even those the render module returned
+    // unchanged (a component's external classes changed on its host).
+    update(force) {
         if (this.destroyed || !this.module)
             return;
         let nodes;
         try {
-            nodes = this.module.render(this.data);
+            nodes = this.module.render(this.data, this.memo);
         } catch (error) {
             this.runtime.reportError(error, this);
             return;
         }
         this.newHosts = [];
+        this.force = Boolean(force);
         this.kids = this.patchChildren(this.container, this.kids, nodes || []);
         this.rendered = true;
         const hosts = this.newHosts;
@@ -123,7 +141,8 @@ export class Tree {
             const old = byKey.get(key);
             if (old !== undefined && sameKind(old.vnode, vnode)) {
                 byKey.delete(key);
-                this.patchNode(old, vnode);
+                if (old.vnode !== vnode || this.force)
+                    this.patchNode(old, vnode);
                 kids[i] = old;
             } else {
                 kids[i] = { key: key, vnode: vnode, node: this.createNode(vnode), kids: [] };
@@ -199,8 +218,8 @@ export class Tree {
         let wrote = false;
         for (const name in attrs) {
             const value = attrs[name];
-            // Objects may have been changed in place by a patch: always pass them on.
-            if (old && before[name] === value && !isObject(value))
+            // Data is never changed in place (applyPatch), so the same value is unchanged.
+            if (old && before[name] === value)
                 continue;
             if (domAttributes.has(name)) {
                 writeDomAttribute(element, name, name === 'class' ? this.mapClasses(value) : value);

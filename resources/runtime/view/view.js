@@ -453,7 +453,7 @@ class View {
                     attrs: { id: attrs.id || '', class: attrs.class || '', slot: attrs.slot || '' } });
         const tree = host.__component;
         if (tree && tree.externalClasses.some((name) => name in props))
-            tree.update();
+            tree.update(true);
     }
 
     on_componentInit(message) {

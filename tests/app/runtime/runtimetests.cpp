@@ -160,6 +160,39 @@ TEST_CASE("runtime: wx:key lists move their nodes instead of re-creating them", 
           == QJsonArray{u"Cherry"_s, u"Banana"_s, u"Apple"_s});
 }
 
+TEST_CASE("runtime: a setData of one list row patches that row only, copying the view's data along the path",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(openBasic(harness));
+    harness.run(uR"(
+        const tree = top.tree;
+        const list = tree.kids.find((kid) => kid.node.id === 'list');
+        window.__before = { rows: list.kids.map((kid) => kid.vnode), data: tree.data, items: tree.data.items,
+                            first: tree.data.items[0] };
+        window.__patched = [];
+        const patchNode = tree.patchNode.bind(tree);
+        tree.patchNode = (kid, vnode) => { window.__patched.push(kid.key); patchNode(kid, vnode); };)"_s);
+    REQUIRE(harness.click(u"#rename"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelectorAll('.item')[1].textContent === 'Blueberry'"_s));
+    const QJsonObject result = harness.run(uR"(
+        const tree = top.tree;
+        const list = tree.kids.find((kid) => kid.node.id === 'list');
+        const before = window.__before;
+        return { patched: window.__patched.filter((key) => key.startsWith('0:')),
+                 otherRowsKept: list.kids[0].vnode === before.rows[0] && list.kids[2].vnode === before.rows[2],
+                 pathCopied: tree.data !== before.data && tree.data.items !== before.items,
+                 siblingKept: tree.data.items[0] === before.first,
+                 oldDataUntouched: before.items[1].name === 'Banana' };)"_s).toObject();
+    // Only the changed row's node is patched; the memoised rows are skipped.
+    CHECK(result.value(u"patched"_s).toArray() == QJsonArray{u"0:b"_s});
+    CHECK(result.value(u"otherRowsKept"_s).toBool());
+    CHECK(result.value(u"pathCopied"_s).toBool());
+    CHECK(result.value(u"siblingKept"_s).toBool());
+    CHECK(result.value(u"oldDataUntouched"_s).toBool());
+}
+
 TEST_CASE("runtime: a component's triggerEvent reaches the page handler, whose setData updates the component",
           "[runtime]")
 {

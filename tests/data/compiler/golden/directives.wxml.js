@@ -34,7 +34,7 @@ function $each(value, body) {
     for (const key of Object.keys(value)) body(value[key], key);
   }
 }
-function $key(value, index) {
+function $forKey(value, index) {
   const type = typeof value;
   return type === "string" || type === "number" || type === "boolean" ? String(value) : "#" + index;
 }
@@ -48,6 +48,26 @@ function $template(table, name, data, key, out) {
   } finally {
     $depth--;
   }
+}
+function $memoSite(memo, id, reads) {
+  if (memo === undefined || memo === null) return null;
+  const last = memo[id];
+  let prev = last === undefined ? null : last.next;
+  if (prev !== null && (last.reads.length !== reads.length || last.reads.some((value, i) => value !== reads[i]))) prev = null;
+  const site = { reads: reads, prev: prev, next: new Map() };
+  memo[id] = site;
+  return site;
+}
+function $memoReuse(site, key, item, index, out) {
+  if (site === null || site.prev === null) return false;
+  const entry = site.prev.get(key);
+  if (entry === undefined || entry.item !== item || entry.index !== index) return false;
+  for (const node of entry.nodes) out.push(node);
+  site.next.set(key, entry);
+  return true;
+}
+function $memoKeep(site, key, item, index, out, start) {
+  if (site !== null) site.next.set(key, { item: item, index: index, nodes: out.slice(start) });
 }
 export const source = "wxml/directives.wxml";
 export const sources = Object.freeze(["wxml/directives.wxml", "wxml/header.wxml"]);
@@ -96,7 +116,7 @@ export const templates = Object.freeze({
   },
 });
 const $templates = Object.assign(Object.create(null), $import0, templates);
-export function render(data) {
+export function render(data, $memo) {
   const $w = $wxsModules();
   const $out = [];
   { // <view>
@@ -120,32 +140,47 @@ export function render(data) {
         $c1.push({ type: "element", tag: "text", key: "0?2", attrs: {}, dataset: {}, marks: {}, on: [], model: null, children: $c4 });
       }
     }
+    const $m8 = $memoSite($memo, "$m8", $reads9());
     $each($get(data, "items"), ($item5, $index6) => {
-      const $k7 = "1:" + $key($get($item5, "id"), $index6);
+      const $k7 = "1:" + $forKey($get($item5, "id"), $index6);
+      if ($memoReuse($m8, $k7, $item5, $index6, $c1)) return;
+      const $s10 = $c1.length;
       $template($templates, "row", { "label": $get($item5, "name"), "value": $get($item5, "price"), ...$get(data, "extra") }, $k7 + "/0", $c1);
+      $memoKeep($m8, $k7, $item5, $index6, $c1, $s10);
     });
-    $each($get(data, "tags"), ($item8, $index9) => {
-      const $k10 = "2:" + $key($item8, $index9);
+    function $reads9() { return [$get(data, "extra")]; }
+    const $m14 = $memoSite($memo, "$m14", $reads15());
+    $each($get(data, "tags"), ($item11, $index12) => {
+      const $k13 = "2:" + $forKey($item11, $index12);
+      if ($memoReuse($m14, $k13, $item11, $index12, $c1)) return;
+      const $s16 = $c1.length;
       { // <view>
-        const $c11 = [];
-        $c11.push({ type: "text", key: "0", text: $str($index9) + " " + $str($item8) + " " + $str($call($w["inline"], "upper", [$item8])) });
-        $c1.push({ type: "element", tag: "view", key: $k10, attrs: {}, dataset: {}, marks: {}, on: [], model: null, children: $c11 });
+        const $c17 = [];
+        $c17.push({ type: "text", key: "0", text: $str($index12) + " " + $str($item11) + " " + $str($call($w["inline"], "upper", [$item11])) });
+        $c1.push({ type: "element", tag: "view", key: $k13, attrs: {}, dataset: {}, marks: {}, on: [], model: null, children: $c17 });
       }
+      $memoKeep($m14, $k13, $item11, $index12, $c1, $s16);
     });
-    $each([1, 2, 3], ($item12, $index13) => {
-      const $k14 = "3:" + $key(($item12 * 2), $index13);
+    function $reads15() { return []; }
+    const $m21 = $memoSite($memo, "$m21", $reads22());
+    $each([1, 2, 3], ($item18, $index19) => {
+      const $k20 = "3:" + $forKey(($item18 * 2), $index19);
+      if ($memoReuse($m21, $k20, $item18, $index19, $c1)) return;
+      const $s23 = $c1.length;
       { // <view>
-        const $c15 = [];
-        $c15.push({ type: "text", key: "0", text: $str(($get($get(data, "setting"), "scope.userInfo") ? "yes" : "no")) });
-        $c1.push({ type: "element", tag: "view", key: $k14, attrs: {}, dataset: {}, marks: {}, on: [], model: null, children: $c15 });
+        const $c24 = [];
+        $c24.push({ type: "text", key: "0", text: $str(($get($get(data, "setting"), "scope.userInfo") ? "yes" : "no")) });
+        $c1.push({ type: "element", tag: "view", key: $k20, attrs: {}, dataset: {}, marks: {}, on: [], model: null, children: $c24 });
       }
+      $memoKeep($m21, $k20, $item18, $index19, $c1, $s23);
     });
+    function $reads22() { return [$get(data, "setting")]; }
     $template($templates, $get(data, "tpl"), { ...$get(data, "item") }, "4", $c1);
     // <include src="wxml/header.wxml">
     { // <view>
-      const $c16 = [];
-      $c16.push({ type: "text", key: "0", text: $str($get(data, "title")) + " & more" });
-      $c1.push({ type: "element", tag: "view", key: "5/0", attrs: { "class": "header" }, dataset: {}, marks: {}, on: [], model: null, children: $c16 });
+      const $c25 = [];
+      $c25.push({ type: "text", key: "0", text: $str($get(data, "title")) + " & more" });
+      $c1.push({ type: "element", tag: "view", key: "5/0", attrs: { "class": "header" }, dataset: {}, marks: {}, on: [], model: null, children: $c25 });
     }
     $c1.push({ type: "slot", key: "6", name: "", attrs: {} });
     $c1.push({ type: "slot", key: "7", name: "footer", attrs: {} });
@@ -161,4 +196,4 @@ export const events = Object.freeze([
   { tag: "view", event: "tap", handler: "onMut", capture: false, catch: false, mut: true, source: 0, line: 11, column: 38 },
   { tag: "view", event: "custom", handler: null, capture: false, catch: false, mut: false, source: 0, line: 11, column: 59 }
 ]);
-export const lineMap = Object.freeze([[82, 0, 4, 1], [87, 0, 7, 1], [90, 0, 7, 22], [92, 0, 7, 40], [93, 0, 7, 22], [102, 0, 8, 1], [104, 0, 12, 3], [105, 0, 12, 3], [107, 0, 12, 32], [108, 0, 12, 3], [110, 0, 13, 3], [111, 0, 13, 3], [113, 0, 13, 33], [114, 0, 13, 3], [116, 0, 14, 3], [117, 0, 14, 3], [119, 0, 14, 17], [120, 0, 14, 3], [123, 0, 15, 10], [125, 0, 16, 5], [127, 0, 18, 9], [129, 0, 18, 3], [131, 0, 18, 42], [132, 0, 18, 3], [135, 0, 19, 9], [137, 0, 19, 3], [139, 0, 19, 60], [140, 0, 19, 3], [143, 0, 20, 3], [144, 0, 21, 3], [145, 1, 2, 1], [147, 1, 2, 22], [148, 1, 2, 1], [150, 0, 22, 3], [151, 0, 22, 10], [152, 0, 8, 1]]);
+export const lineMap = Object.freeze([[102, 0, 4, 1], [107, 0, 7, 1], [110, 0, 7, 22], [112, 0, 7, 40], [113, 0, 7, 22], [122, 0, 8, 1], [124, 0, 12, 3], [125, 0, 12, 3], [127, 0, 12, 32], [128, 0, 12, 3], [130, 0, 13, 3], [131, 0, 13, 3], [133, 0, 13, 33], [134, 0, 13, 3], [136, 0, 14, 3], [137, 0, 14, 3], [139, 0, 14, 17], [140, 0, 14, 3], [144, 0, 15, 10], [148, 0, 16, 5], [153, 0, 18, 9], [157, 0, 18, 3], [159, 0, 18, 42], [160, 0, 18, 3], [166, 0, 19, 9], [170, 0, 19, 3], [172, 0, 19, 60], [173, 0, 19, 3], [178, 0, 20, 3], [179, 0, 21, 3], [180, 1, 2, 1], [182, 1, 2, 22], [183, 1, 2, 1], [185, 0, 22, 3], [186, 0, 22, 10], [187, 0, 8, 1]]);

@@ -32,7 +32,7 @@ function $each(value, body) {
     for (const key of Object.keys(value)) body(value[key], key);
   }
 }
-function $key(value, index) {
+function $forKey(value, index) {
   const type = typeof value;
   return type === "string" || type === "number" || type === "boolean" ? String(value) : "#" + index;
 }
@@ -47,12 +47,32 @@ function $template(table, name, data, key, out) {
     $depth--;
   }
 }
+function $memoSite(memo, id, reads) {
+  if (memo === undefined || memo === null) return null;
+  const last = memo[id];
+  let prev = last === undefined ? null : last.next;
+  if (prev !== null && (last.reads.length !== reads.length || last.reads.some((value, i) => value !== reads[i]))) prev = null;
+  const site = { reads: reads, prev: prev, next: new Map() };
+  memo[id] = site;
+  return site;
+}
+function $memoReuse(site, key, item, index, out) {
+  if (site === null || site.prev === null) return false;
+  const entry = site.prev.get(key);
+  if (entry === undefined || entry.item !== item || entry.index !== index) return false;
+  for (const node of entry.nodes) out.push(node);
+  site.next.set(key, entry);
+  return true;
+}
+function $memoKeep(site, key, item, index, out, start) {
+  if (site !== null) site.next.set(key, { item: item, index: index, nodes: out.slice(start) });
+}
 export const source = "pages/login/login.wxml";
 export const sources = Object.freeze(["pages/login/login.wxml"]);
 export const wxs = Object.freeze([]);
 export const templates = Object.freeze({});
 const $templates = Object.assign(Object.create(null), templates);
-export function render(data) {
+export function render(data, $memo) {
   const $out = [];
   $out.push({ type: "element", tag: "open-data", key: "0", attrs: { "type": "userAvatarUrl" }, dataset: {}, marks: {}, on: [], model: null, children: [] });
   $out.push({ type: "element", tag: "open-data", key: "1", attrs: { "type": "userNickName" }, dataset: {}, marks: {}, on: [], model: null, children: [] });
@@ -74,4 +94,4 @@ export function render(data) {
 export const events = Object.freeze([
   { tag: "button", event: "getuserinfo", handler: "bindGetUserInfo", capture: false, catch: false, mut: false, source: 0, line: 5, column: 53 }
 ]);
-export const lineMap = Object.freeze([[57, 0, 2, 1], [58, 0, 3, 1], [59, 0, 5, 1], [60, 0, 5, 1], [62, 0, 5, 87], [63, 0, 5, 1], [65, 0, 6, 1], [66, 0, 6, 1], [68, 0, 6, 15], [69, 0, 6, 1]]);
+export const lineMap = Object.freeze([[77, 0, 2, 1], [78, 0, 3, 1], [79, 0, 5, 1], [80, 0, 5, 1], [82, 0, 5, 87], [83, 0, 5, 1], [85, 0, 6, 1], [86, 0, 6, 1], [88, 0, 6, 15], [89, 0, 6, 1]]);

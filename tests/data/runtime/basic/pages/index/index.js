@@ -19,6 +19,9 @@ Page({
   goDetail() {
     wx.navigateTo({ url: '/pages/detail/detail?id=7&name=x%20y' });
   },
+  renameSecond() {
+    this.setData({ 'items[1].name': 'Blueberry' });
+  },
   reverse() {
     this.setData({ items: this.data.items.slice().reverse() });
   },
