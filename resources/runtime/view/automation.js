@@ -651,8 +651,10 @@ export class AutomationAgent {
         }
         if ((name === 'value' || name === 'checked' || name === 'current') && name in node)
             return domValue(node[name]);
-        if (typeof node.wxProp === 'function') {
-            const value = node.wxProp(kebab(name));
+        // Built-ins keep their WXML properties in _wxProps; so do the plain
+        // view/text/block (components/basic.js), once they have any.
+        if (typeof node.wxProp === 'function' || /^wx-(view|text|block)$/.test(node.localName)) {
+            const value = (node._wxProps || {})[kebab(name)];
             return value === undefined ? null : domValue(value);
         }
         return domValue(node[name]);

@@ -17,11 +17,12 @@
  *   node.__owner  the Tree whose template produced it (handlers run there)
  * A custom component's host element also has node.__component (its Tree).
  */
-import { builtinTags } from './components/index.js';
+import { builtinTags, lightTags, setLightProps } from './components/index.js';
 import { componentElementName } from './names.js';
 
 // Attributes the renderer writes to the DOM itself; every other attribute of
-// a built-in component goes through element.wxSet(name, value).
+// a built-in component goes through element.wxSet(name, value), or for the
+// plain view/text/block through setLightProps (components/basic.js).
 const domAttributes = new Set(['class', 'style', 'id', 'hidden', 'slot']);
 
 function isObject(value) {
@@ -131,11 +132,25 @@ export class Tree {
     }
 
     patchChildren(parent, oldKids, nodes) {
+        // The children that stay where they were at the start (all of them in
+        // most re-renders; all but the new ones after an append) are patched
+        // pairwise; the rest is matched by key.
+        let head = 0;
+        const shortest = Math.min(oldKids.length, nodes.length);
+        while (head < shortest && oldKids[head].key === nodes[head].key && sameKind(oldKids[head].vnode, nodes[head])) {
+            if (oldKids[head].vnode !== nodes[head] || this.force)
+                this.patchNode(oldKids[head], nodes[head]);
+            head += 1;
+        }
+        if (head === oldKids.length && head === nodes.length)
+            return oldKids;
         const byKey = new Map();
-        for (const kid of oldKids)
-            byKey.set(kid.key, kid);
-        const kids = new Array(nodes.length);
-        for (let i = 0; i < nodes.length; i += 1) {
+        for (let i = head; i < oldKids.length; i += 1)
+            byKey.set(oldKids[i].key, oldKids[i]);
+        const kids = oldKids.slice(0, head);
+        kids.length = nodes.length;
+        let recycler = null;
+        for (let i = head; i < nodes.length; i += 1) {
             const vnode = nodes[i];
             const key = vnode.key;
             const old = byKey.get(key);
@@ -144,17 +159,27 @@ export class Tree {
                 if (old.vnode !== vnode || this.force)
                     this.patchNode(old, vnode);
                 kids[i] = old;
-            } else {
-                kids[i] = { key: key, vnode: vnode, node: this.createNode(vnode), kids: [] };
-                if (vnode.type === 'element')
-                    kids[i].kids = this.patchChildren(kids[i].node, [], vnode.children || []);
+                continue;
             }
+            recycler = recycler || new Recycler(byKey, nodes);
+            const reused = recycler.take(vnode);
+            if (reused !== null) {
+                byKey.delete(reused.key);
+                reused.key = key;
+                this.patchNode(reused, vnode);
+                kids[i] = reused;
+                continue;
+            }
+            kids[i] = { key: key, vnode: vnode, node: this.createNode(vnode), kids: [] };
+            if (vnode.type === 'element')
+                kids[i].kids = this.patchChildren(kids[i].node, [], vnode.children || []);
         }
         for (const stale of byKey.values())
             this.removeNode(stale.node);
         // Put the nodes in order, moving only those out of place.
-        let cursor = parent.firstChild;
-        for (const kid of kids) {
+        let cursor = head > 0 ? kids[head - 1].node.nextSibling : parent.firstChild;
+        for (let i = head; i < kids.length; i += 1) {
+            const kid = kids[i];
             if (kid.node === cursor)
                 cursor = cursor.nextSibling;
             else
@@ -214,8 +239,10 @@ export class Tree {
         const before = old ? old.attrs || {} : {};
         const builtin = typeof element.wxSet === 'function';
         const host = element.__componentPath !== undefined;
+        const light = !builtin && !host && lightTags.has(vnode.tag);
         let changedProps = null;
         let wrote = false;
+        let lightChanged = false;
         for (const name in attrs) {
             const value = attrs[name];
             // Data is never changed in place (applyPatch), so the same value is unchanged.
@@ -230,6 +257,8 @@ export class Tree {
             } else if (builtin) {
                 element.wxSet(name, value);
                 wrote = true;
+            } else if (light) {
+                lightChanged = true;
             } else if (host) {
                 changedProps = changedProps || {};
                 changedProps[name] = value;
@@ -240,6 +269,8 @@ export class Tree {
         for (const name in before) {
             if (name in attrs)
                 continue;
+            if (light && !domAttributes.has(name))
+                lightChanged = true;
             if (domAttributes.has(name) || (!builtin && !host)) {
                 element.removeAttribute(name);
             } else if (builtin) {
@@ -253,6 +284,14 @@ export class Tree {
         }
         if (wrote && typeof element.wxFlush === 'function')
             element.wxFlush();
+        if (lightChanged) {
+            const props = {};
+            for (const name in attrs) {
+                if (!domAttributes.has(name))
+                    props[name] = attrs[name];
+            }
+            setLightProps(element, vnode.tag, props);
+        }
         if (changedProps && old && element.__component)
             this.runtime.componentPropsChanged(element, changedProps);
     }
@@ -285,6 +324,62 @@ export class Tree {
         for (let child = node.firstChild; child; child = child.nextSibling)
             this.forgetComponents(child);
     }
+}
+
+/*
+ * The nodes of a parent's children that are going away (their key is not
+ * rendered any more), offered to new children of the same kind instead of
+ * creating nodes: replacing a list of 1,000 rows then rewrites texts instead
+ * of building 3,000 elements. Only plain subtrees are offered (text nodes and
+ * the plain view/text/block, components/basic.js): they keep no state of their
+ * own, so a reused one cannot be told from a new one. Custom components and
+ * the other built-ins (an input's value, a video) are never reused: their
+ * node belongs to their wx:key.
+ */
+class Recycler {
+    constructor(byKey, nodes) {
+        const rendered = new Set();
+        for (const vnode of nodes)
+            rendered.add(vnode.key);
+        this.pools = new Map(); // "text" or the tag -> stale kids, in document order
+        for (const kid of byKey.values()) {
+            if (rendered.has(kid.key) || !isPlain(kid))
+                continue;
+            const kind = kindOf(kid.vnode);
+            const pool = this.pools.get(kind);
+            if (pool)
+                pool.push(kid);
+            else
+                this.pools.set(kind, [kid]);
+        }
+        this.next = new Map(); // kind -> index of the next kid to hand out
+    }
+
+    take(vnode) {
+        if (vnode.type !== 'text' && !(vnode.type === 'element' && lightTags.has(vnode.tag)))
+            return null;
+        const kind = kindOf(vnode);
+        const pool = this.pools.get(kind);
+        const index = this.next.get(kind) || 0;
+        if (!pool || index >= pool.length)
+            return null;
+        this.next.set(kind, index + 1);
+        return pool[index];
+    }
+}
+
+function kindOf(vnode) {
+    return vnode.type === 'text' ? '#text' : vnode.tag;
+}
+
+// Whether a rendered subtree holds only text and plain view/text/block.
+function isPlain(kid) {
+    const vnode = kid.vnode;
+    if (vnode.type === 'text')
+        return true;
+    if (vnode.type !== 'element' || !lightTags.has(vnode.tag))
+        return false;
+    return kid.kids.every(isPlain);
 }
 
 function sameKind(a, b) {

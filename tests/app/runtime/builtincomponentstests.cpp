@@ -139,16 +139,17 @@ struct ComponentsPage
 
 } // namespace
 
-TEST_CASE("components: every built-in tag is a defined element with the shared stylesheet",
+TEST_CASE("components: every built-in tag but view/text/block is a defined element, all share the stylesheet",
           "[components]")
 {
     ComponentsPage page;
     const QJsonObject result = page.object(uR"(
         const tags = Array.from(h.components.builtinTags);
-        const missing = tags.filter(t => !customElements.get('wx-' + t));
+        const missing = tags.filter(t => !h.components.lightTags.has(t) && !customElements.get('wx-' + t));
+        const light = Array.from(h.components.lightTags).filter(t => tags.includes(t) && !customElements.get('wx-' + t));
         const sheet = h.components.builtinStyleSheet();
         h.components.defineBuiltins();
-        return {count: tags.length, missing, same: sheet === h.components.builtinStyleSheet(),
+        return {count: tags.length, missing, light, same: sheet === h.components.builtinStyleSheet(),
                 rules: sheet.cssRules.length,
                 view: getComputedStyle(h.make('view')).display,
                 text: getComputedStyle(h.make('text')).display,
@@ -156,6 +157,8 @@ TEST_CASE("components: every built-in tag is a defined element with the shared s
                 hidden: (() => { const v = h.make('view'); v.setAttribute('hidden', ''); return getComputedStyle(v).display; })()};)"_s);
     CHECK(result.value(u"count"_s).toInt() >= 30);
     CHECK(result.value(u"missing"_s).toArray().isEmpty());
+    // The plain ones are built-ins that no custom element class stands behind.
+    CHECK(result.value(u"light"_s).toArray() == QJsonArray{u"view"_s, u"text"_s, u"block"_s});
     CHECK(result.value(u"same"_s).toBool());
     CHECK(result.value(u"rules"_s).toInt() > 20);
     CHECK(result.value(u"view"_s).toString() == u"block"_s);
@@ -595,11 +598,16 @@ TEST_CASE("components: elements built as the renderer does, flushed before they 
 {
     ComponentsPage page;
     const QJsonObject result = page.object(uR"(
-        // The renderer: createElement, wxSet..., wxFlush, children, then into the page.
+        // The renderer: createElement, wxSet..., wxFlush (setLightProps for the
+        // plain view/text/block), children, then into the page.
         const create = (tag, props, children) => {
             const element = document.createElement('wx-' + tag);
-            Object.entries(props).forEach(([k, v]) => element.wxSet(k, v));
-            element.wxFlush();
+            if (h.components.lightTags.has(tag)) {
+                h.components.setLightProps(element, tag, props);
+            } else {
+                Object.entries(props).forEach(([k, v]) => element.wxSet(k, v));
+                element.wxFlush();
+            }
             (children || []).forEach(c => element.append(c));
             return element;
         };

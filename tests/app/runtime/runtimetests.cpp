@@ -193,6 +193,32 @@ TEST_CASE("runtime: a setData of one list row patches that row only, copying the
     CHECK(result.value(u"oldDataUntouched"_s).toBool());
 }
 
+TEST_CASE("runtime: a list replaced by new keys reuses plain rows' nodes, never a built-in's", "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(openBasic(harness));
+    harness.run(u"page.querySelectorAll('.item, .field').forEach((e) => { e.__mark = e.textContent || 'field'; });"_s);
+    REQUIRE(harness.click(u"#replace"_s));
+    REQUIRE(harness.waitUntil(u"page.querySelector('.item').textContent === 'Xigua'"_s));
+    const QJsonObject result = harness.run(uR"(
+        const items = Array.from(page.querySelectorAll('.item'));
+        const list = top.tree.kids.find((kid) => kid.node.id === 'list');
+        return { texts: items.map((e) => e.textContent), reused: items.map((e) => e.__mark || null),
+                 keys: list.kids.map((kid) => kid.key),
+                 dataset: items[1].__vnode.dataset.id,
+                 fieldReused: page.querySelector('.field').__mark !== undefined,
+                 fieldValue: page.querySelector('.field').value };)"_s).toObject();
+    CHECK(result.value(u"texts"_s).toArray() == QJsonArray{u"Xigua"_s, u"Yuzu"_s});
+    // Two of the three old rows took the new items; the third is gone.
+    CHECK(result.value(u"reused"_s).toArray() == QJsonArray{u"Apple"_s, u"Banana"_s});
+    CHECK(result.value(u"keys"_s).toArray() == QJsonArray{u"0:x"_s, u"0:y"_s});
+    CHECK(result.value(u"dataset"_s).toString() == u"y"_s);
+    CHECK_FALSE(result.value(u"fieldReused"_s).toBool());
+    CHECK(result.value(u"fieldValue"_s).toString() == u"two"_s);
+    CHECK(harness.run(u"return page.querySelectorAll('.item').length;"_s).toInt() == 2);
+}
+
 TEST_CASE("runtime: a component's triggerEvent reaches the page handler, whose setData updates the component",
           "[runtime]")
 {

@@ -185,7 +185,7 @@ export function closestComposed(node, tagName) {
 }
 
 // Every element below `root` in document order, going into the shadow roots
-// of custom components (hosts whose tag is not a built-in) but not into the
+// of custom components (hosts the renderer made: __componentPath) but not into the
 // internals of built-ins. `stop(element)` true skips an element's subtree.
 export function walkComposed(root, visit, stop) {
     const children = root.children || [];
@@ -195,7 +195,7 @@ export function walkComposed(root, visit, stop) {
         if (stop && stop(child))
             continue;
         walkComposed(child, visit, stop);
-        if (child.shadowRoot && !(child instanceof WxElement))
+        if (child.shadowRoot && child.__componentPath !== undefined)
             walkComposed(child.shadowRoot, visit, stop);
     }
 }
@@ -216,6 +216,8 @@ export function targetInfo(element) {
 // hover-stop-propagation (the event keeps bubbling for everything else).
 const hoverStopped = new WeakSet();
 
+// hover-class on `element`: a built-in (WxElement) or a plain view
+// (basic.js); both keep their WXML properties in element._wxProps.
 class Hover {
     constructor(element, defaults) {
         this.element = element;
@@ -230,24 +232,33 @@ class Hover {
         element.addEventListener('pointerdown', this.onDown);
     }
 
+    prop(name) {
+        const props = this.element._wxProps;
+        return props ? props[name] : undefined;
+    }
+
+    disabled() {
+        return typeof this.element.wxHoverDisabled === 'function' && this.element.wxHoverDisabled();
+    }
+
     className() {
-        const value = this.element.wxProp('hover-class');
+        const value = this.prop('hover-class');
         const name = value === undefined ? this.defaults.hoverClass : toStr(value, this.defaults.hoverClass);
         return name === 'none' ? '' : name.trim();
     }
 
     onDown(event) {
-        if (event.button !== 0 || hoverStopped.has(event) || this.element.wxHoverDisabled())
+        if (event.button !== 0 || hoverStopped.has(event) || this.disabled())
             return;
         const name = this.className();
         if (!name)
             return;
-        if (toBool(this.element.wxProp('hover-stop-propagation')))
+        if (toBool(this.prop('hover-stop-propagation')))
             hoverStopped.add(event);
         this.origin = { x: event.clientX, y: event.clientY };
         clearTimeout(this.stayTimer);
         clearTimeout(this.startTimer);
-        const start = toNumber(this.element.wxProp('hover-start-time'), this.defaults.startTime);
+        const start = toNumber(this.prop('hover-start-time'), this.defaults.startTime);
         this.startTimer = setTimeout(() => this.apply(name), start);
         window.addEventListener('pointermove', this.onMove, true);
         window.addEventListener('pointerup', this.onUp, true);
@@ -260,7 +271,7 @@ class Hover {
     }
 
     onUp() {
-        this.end(toNumber(this.element.wxProp('hover-stay-time'), this.defaults.stayTime));
+        this.end(toNumber(this.prop('hover-stay-time'), this.defaults.stayTime));
     }
 
     end(stay) {
@@ -401,9 +412,7 @@ export class WxElement extends HTMLElement {
     }
 
     wxHover(defaults) {
-        if (!this._wxHover)
-            this._wxHover = new Hover(this, defaults);
-        return this._wxHover;
+        return attachHover(this, defaults);
     }
 
     wxEmit(type, detail, options) {
@@ -423,6 +432,13 @@ function sameValue(a, b) {
         }
     }
     return a !== a && b !== b; // NaN
+}
+
+// Gives `element` its hover-class behaviour (once).
+export function attachHover(element, defaults) {
+    if (!element._wxHover)
+        element._wxHover = new Hover(element, defaults);
+    return element._wxHover;
 }
 
 // A view-like container with hover-class (view, cover-view, movable-view...).

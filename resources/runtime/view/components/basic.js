@@ -1,28 +1,46 @@
 /*
- * mpsim view: the basic built-ins: view, text, block, navigator, icon,
- * progress, cover-view, movable-area / movable-view.
+ * mpsim view: the basic built-ins: view, text, block (plain elements, see
+ * below), navigator, icon, progress, cover-view, movable-area / movable-view.
  */
 
-import { WxElement, define, hoverDefaults, services, toBool, toLength, toNumber, toPx, toStr, h }
-    from './base.js';
+import { WxElement, attachHover, define, hoverDefaults, services, sheetFor, toBool, toLength, toNumber, toPx,
+    toStr, h } from './base.js';
+import { kebab } from '../names.js';
 
-// --- view ----------------------------------------------------------------------
+// --- view, text, block: plain elements -------------------------------------------
+//
+// Pages render these by the thousand (a list row is a view with texts in it),
+// and a defined custom element costs about four times a plain one to create,
+// connect and remove (docs/BENCHMARKS.md, "setData replace"). So these three
+// are not custom elements: <wx-view> is a plain HTMLElement that builtin.css
+// styles, and what they do beyond that is applied by setLightProps(), which
+// the renderer calls when their WXML properties change:
+//   view   hover-class, hover-stop-propagation, hover-start-time, hover-stay-time
+//   text   selectable, user-select, space, decode (reflected for CSS; decode
+//          and space transform the text through a shadow root)
+//   block  nothing (display: contents)
+export const lightTags = new Set(['view', 'text', 'block']);
 
-export class WxView extends WxElement {
-    // A view's hover-class defaults to none: most views never need the
-    // pointer listener, and lists of thousands of them are created at once.
-    wxUpdate(changed) {
-        if (!this._wxHover && changed.has('hover-class') && toStr(this.wxProp('hover-class'), 'none').trim() !== 'none')
-            this.wxHover(hoverDefaults('none', 50, 400));
-    }
-    wxHoverDisabled() { return false; }
+// Sets every WXML property of the light element `element` (<wx-`tag`>):
+// `props` is { name: value } with names in either case ("hoverClass" or
+// "hover-class"); a property left out is unset.
+export function setLightProps(element, tag, props) {
+    const normalized = Object.create(null);
+    for (const name in props)
+        normalized[kebab(name)] = props[name];
+    element._wxProps = normalized;
+    if (tag === 'view')
+        updateViewHover(element);
+    else if (tag === 'text')
+        updateText(element);
 }
 
-// --- block: a transparent container (display: contents) ------------------------
-
-export class WxBlock extends WxElement {}
-
-// --- text ------------------------------------------------------------------------
+// A view's hover-class defaults to none: most views never need the pointer
+// listener, so it is added only once a hover-class is set.
+function updateViewHover(element) {
+    if (!element._wxHover && toStr(element._wxProps['hover-class'], 'none').trim() !== 'none')
+        attachHover(element, hoverDefaults('none', 50, 400));
+}
 
 const ENTITIES = {
     '&nbsp;': '\u00a0', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': '\'',
@@ -41,48 +59,53 @@ export function spaceText(text, space) {
     return replacement ? text.replace(/ /g, replacement) : text;
 }
 
-// Without `space` or `decode` the text children show as they are (CSS keeps
+// Without `space` or `decode` a text's children show as they are (CSS keeps
 // newlines: white-space: pre-line). With them, the children are shown through
 // a shadow root: text nodes transformed, element children (nested <text>)
 // slotted in place.
-export class WxText extends WxElement {
-    static wxReflect = ['selectable', 'user-select', 'space', 'decode'];
-    static wxBooleans = ['selectable', 'user-select', 'decode'];
+function updateText(element) {
+    const props = element._wxProps;
+    element.toggleAttribute('selectable', toBool(props.selectable));
+    element.toggleAttribute('user-select', toBool(props['user-select']));
+    element.toggleAttribute('decode', toBool(props.decode));
+    const space = toStr(props.space);
+    if (space)
+        element.setAttribute('space', space);
+    else
+        element.removeAttribute('space');
+    const transform = toBool(props.decode) || Boolean(SPACES[space]);
+    if (transform && !element.shadowRoot) {
+        const root = element.attachShadow({ mode: 'open', slotAssignment: 'manual' });
+        root.adoptedStyleSheets = [sheetFor('internal.css')];
+        new MutationObserver(() => renderText(element))
+            .observe(element, { childList: true, characterData: true, subtree: true });
+    }
+    if (element.shadowRoot)
+        renderText(element);
+}
 
-    wxUpdate() {
-        const transform = toBool(this.wxProp('decode')) || Boolean(SPACES[toStr(this.wxProp('space'))]);
-        if (transform && !this.shadowRoot) {
-            this.wxShadow({ slotAssignment: 'manual' });
-            this._observer = new MutationObserver(() => this._render());
-            this._observer.observe(this, { childList: true, characterData: true, subtree: true });
+function renderText(element) {
+    const root = element.shadowRoot;
+    const decode = toBool(element._wxProps.decode);
+    const space = toStr(element._wxProps.space);
+    const out = [];
+    const slotted = [];
+    element.childNodes.forEach(function (child) {
+        if (child.nodeType === Node.TEXT_NODE) {
+            let text = child.data;
+            if (decode)
+                text = decodeText(text);
+            out.push(document.createTextNode(spaceText(text, space)));
+        } else if (child.nodeType === Node.ELEMENT_NODE) {
+            const slot = document.createElement('slot');
+            out.push(slot);
+            slotted.push([slot, child]);
         }
-        if (this.shadowRoot)
-            this._render();
-    }
-
-    _render() {
-        const root = this.shadowRoot;
-        const decode = toBool(this.wxProp('decode'));
-        const space = toStr(this.wxProp('space'));
-        const out = [];
-        const slotted = [];
-        this.childNodes.forEach(function (child) {
-            if (child.nodeType === Node.TEXT_NODE) {
-                let text = child.data;
-                if (decode)
-                    text = decodeText(text);
-                out.push(document.createTextNode(spaceText(text, space)));
-            } else if (child.nodeType === Node.ELEMENT_NODE) {
-                const slot = document.createElement('slot');
-                out.push(slot);
-                slotted.push([slot, child]);
-            }
-        });
-        root.replaceChildren.apply(root, out);
-        // Assigned once in the tree: Chromium ignores an assignment made
-        // before the slot is inserted.
-        slotted.forEach(function (pair) { pair[0].assign(pair[1]); });
-    }
+    });
+    root.replaceChildren.apply(root, out);
+    // Assigned once in the tree: Chromium ignores an assignment made
+    // before the slot is inserted.
+    slotted.forEach(function (pair) { pair[0].assign(pair[1]); });
 }
 
 // --- navigator -------------------------------------------------------------------
@@ -228,7 +251,12 @@ export class WxProgress extends WxElement {
 
 // --- cover-view / cover-image ------------------------------------------------------------
 
-export class WxCoverView extends WxView {}
+export class WxCoverView extends WxElement {
+    wxUpdate() {
+        updateViewHover(this);
+    }
+    wxHoverDisabled() { return false; }
+}
 
 // --- movable-area / movable-view (basic drag) ----------------------------------------------
 
@@ -303,9 +331,6 @@ export class WxMovableView extends WxElement {
 }
 
 export function defineBasic() {
-    define('wx-view', WxView);
-    define('wx-block', WxBlock);
-    define('wx-text', WxText);
     define('wx-navigator', WxNavigator);
     define('wx-icon', WxIcon);
     define('wx-progress', WxProgress);

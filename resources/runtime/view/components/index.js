@@ -3,13 +3,16 @@
  *
  *   defineBuiltins()      registers every element (once; safe to call again)
  *   builtinTags           the WXML tag names implemented here ("view", ...)
+ *   lightTags             those of them that are plain elements, not custom
+ *                         elements (view, text, block: basic.js says why)
+ *   setLightProps(element, tag, props)  their WXML properties
  *   builtinStyleSheet()   the shared constructable stylesheet of their
  *                         default look (builtin.css), for the renderer to
  *                         adopt into every page's and custom component's
  *                         shadow root
  *
- * The renderer hands each element its WXML attributes with wxSet(name,
- * value) and calls wxFlush() after a render pass (see base.js). Elements
+ * The renderer hands each custom element its WXML attributes with
+ * wxSet(name, value) and calls wxFlush() after a render pass (see base.js). Elements
  * fire mini-program events through events.js emit(); taps and touches are
  * left to the event system. Form fields expose wxFormName(), wxFormValue()
  * and wxFormReset() to <form>.
@@ -26,6 +29,7 @@ import { defineMedia } from './media.js';
 import { definePicker } from './picker.js';
 import { defineScroll } from './scroll.js';
 
+export { lightTags, setLightProps } from './basic.js';
 export { sanitizeRichText } from './media.js';
 
 await Promise.all([preloadCss('builtin.css'), preloadCss('internal.css')]);

@@ -1,6 +1,6 @@
 // Test harness for the built-in components (tests/app/runtime/builtincomponentstests.cpp):
 // creates elements the way the renderer does (wxSet per WXML attribute, then
-// wxFlush) and records the `wx:<type>` DOM events every component fires.
+// wxFlush; setLightProps for view/text/block) and records the `wx:<type>` DOM events every component fires.
 import * as components from 'mpsim://runtime/view/components/index.js';
 import { services } from 'mpsim://runtime/view/services.js';
 
@@ -27,19 +27,25 @@ function record(element) {
 
 // make('button', {id: 'b', type: 'primary', text: 'OK'}, parent): id/class/style
 // become DOM attributes (as the renderer sets them), text a text child, the
-// rest go through wxSet.
+// rest go through wxSet (setLightProps for the plain view/text/block).
 function make(tag, props, parent) {
     const element = document.createElement('wx-' + tag);
+    const light = {};
     Object.entries(props || {}).forEach(function ([name, value]) {
         if (name === 'id' || name === 'class' || name === 'style')
             element.setAttribute(name, value);
         else if (name === 'text')
             element.textContent = value;
+        else if (components.lightTags.has(tag))
+            light[name] = value;
         else
             element.wxSet(name, value);
     });
     (parent || document.getElementById('root') || document.body).append(element);
-    element.wxFlush();
+    if (components.lightTags.has(tag))
+        components.setLightProps(element, tag, light);
+    else
+        element.wxFlush();
     record(element);
     return element;
 }

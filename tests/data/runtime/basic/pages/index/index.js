@@ -4,6 +4,7 @@ Page({
     title: 'Hello',
     items: [{ id: 'a', name: 'Apple' }, { id: 'b', name: 'Banana' }, { id: 'c', name: 'Cherry' }],
     name: '',
+    fields: [{ id: 'f1', v: 'one' }],
     count: 1,
     log: ''
   },
@@ -21,6 +22,9 @@ Page({
   },
   renameSecond() {
     this.setData({ 'items[1].name': 'Blueberry' });
+  },
+  replaceAll() {
+    this.setData({ items: [{ id: 'x', name: 'Xigua' }, { id: 'y', name: 'Yuzu' }], fields: [{ id: 'f2', v: 'two' }] });
   },
   reverse() {
     this.setData({ items: this.data.items.slice().reverse() });
