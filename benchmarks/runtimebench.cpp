@@ -2,7 +2,7 @@
 // hop included (benchmarks/data/runtime-list):
 //   - setData changing one row of a 1,000-row wx:for list
 //   - setData appending one row
-//   - setData replacing the whole list
+//   - setData replacing the whole list, and filling an emptied list
 //   measured from the setData call in the logic layer to the DOM updated in
 //   the view (a MutationObserver callback; both sides read
 //   performance.timeOrigin + performance.now(), one clock)
@@ -103,6 +103,7 @@ int main(int argc, char *argv[])
         const stats = (times) => { times.sort((a, b) => a - b);
             return {p50: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], min: times[0], n: times.length}; };
         const listPage = () => view.stack[0];
+        const page = () => listPage().element.shadowRoot;
         // Clicks `button`, resolves with the time from the handler's setData
         // (t0, in the logic Worker) to the view having patched the DOM, and
         // its two parts: the hop (t0 to the view starting on the message) and
@@ -133,9 +134,11 @@ int main(int argc, char *argv[])
             const timer = setTimeout(resolve, 200);
             requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); setTimeout(resolve, 0); }));
         });
-        const run = async (button, n) => { const samples = [];
-            for (let i = 0; i < 10; ++i) { await measure(button); await settle(); }      // warm-up
-            for (let i = 0; i < n; ++i) { samples.push(await measure(button)); await settle(); }
+        // `before`, when given, is clicked (and settled) before every sample.
+        const run = async (button, n, before) => { const samples = [];
+            const prepare = async () => { if (before) { page().querySelector(before).click(); await settle(); } };
+            for (let i = 0; i < 10; ++i) { await prepare(); await measure(button); await settle(); }      // warm-up
+            for (let i = 0; i < n; ++i) { await prepare(); samples.push(await measure(button)); await settle(); }
             const result = stats(samples.map((s) => s.total));
             result.hop = stats(samples.map((s) => s.hop)).p50;
             result.apply = stats(samples.map((s) => s.apply)).p50;
@@ -146,6 +149,8 @@ int main(int argc, char *argv[])
     print("setData append one row -> DOM", evaluate(view, helpers + u"return await run('#append', %1);"_s.arg(n)));
     print("setData replace the whole 1,000-row list -> DOM",
           evaluate(view, helpers + u"return await run('#replace', %1);"_s.arg(qMin(iterations, 100))));
+    print("setData 1,000 rows into an empty list -> DOM",
+          evaluate(view, helpers + u"return await run('#replace', %1, '#clear');"_s.arg(qMin(iterations, 100))));
     print("  of which: re-render + patch of the list page, no change",
           evaluate(view, helpers + uR"(
         const times = [];

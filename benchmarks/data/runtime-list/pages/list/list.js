@@ -24,6 +24,7 @@ Page({
     generation += 1;
     this.setData({ rows: rows(1000, generation), t0: now() });
   },
+  clearAll() { this.setData({ rows: [] }); },
   go() { wx.navigateTo({ url: '/pages/next/next?t0=' + now() }); },
   onRow() {}
 });
