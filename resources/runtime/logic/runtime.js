@@ -1907,6 +1907,56 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                 callPage(rec, name, args);
         }
 
+        // Share from a <button open-type="share"> or the capsule's menu: the
+        // page's onShareAppMessage({from, target}) gives the content (its
+        // `promise`, if any, may replace it within 3 s, as on a device). A
+        // device then opens the share sheet; mpsim writes the content to the
+        // Console.
+        function handleShare(message) {
+            var rec = recordFor(message.pageId);
+            if (!rec || rec.kind !== 'page')
+                return;
+            var from = message.from === 'menu' ? 'menu' : 'button';
+            var route = rec.inst.route;
+            if (typeof rec.inst.onShareAppMessage !== 'function') {
+                log('info', ['[mpsim] share from the ' + from + ': ' + route + ' has no onShareAppMessage, so a device '
+                             + 'greys out "Send to chat" (a share button shares the page with its default title)']);
+                return;
+            }
+            var options = { from: from };
+            if (from === 'button')
+                options.target = copy(message.target || {});
+            var returned = callPage(rec, 'onShareAppMessage', [options]);
+            var content = returned && typeof returned === 'object' ? returned : {};
+            var report = function (c) {
+                var shown = {
+                    title: typeof c.title === 'string' && c.title ? c.title : '(the mini-program\'s name)',
+                    path: typeof c.path === 'string' && c.path ? c.path : route,
+                    imageUrl: typeof c.imageUrl === 'string' && c.imageUrl ? c.imageUrl : '(a screenshot of the page)'
+                };
+                log('info', ['[mpsim] share from the ' + from + ': ' + JSON.stringify(shown)
+                             + ' (a device opens the share sheet; the simulator does not send it)']);
+            };
+            var promise = content.promise;
+            if (!promise || typeof promise.then !== 'function') {
+                report(content);
+                return;
+            }
+            var settled = false;
+            var settle = function (value) {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                report(value && typeof value === 'object' ? Object.assign({}, content, value) : content);
+            };
+            var timer = setTimeout(function () { settle(null); }, 3000);
+            promise.then(settle, function (error) {
+                reportError(error, describe(rec) + ' onShareAppMessage promise');
+                settle(null);
+            });
+        }
+
         function handleResize(message) {
             var size = message.size && typeof message.size === 'object' ? copy(message.size) : {};
             var res = {
@@ -2014,6 +2064,9 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                 break;
             case 'resize':
                 handleResize(message);
+                break;
+            case 'share':
+                handleShare(message);
                 break;
             case 'queryResult': {
                 var pending = queries.get(message.qid);

@@ -283,3 +283,42 @@ test('lifecycle: a runtime message that is not understood never throws', () => {
         h.send({ rt: 'model', target: 'p1', path: 'a[', value: 1 });
     });
 });
+
+test('lifecycle: a share button or the menu runs onShareAppMessage and writes what a device would share', async () => {
+    const h = makeHost({
+        'app.js': 'App({})',
+        'pages/index/index.js': [
+            'Page({',
+            '  onShareAppMessage(o) {',
+            '    global.shared = (global.shared || []).concat([o]);',
+            '    if (o.from === "menu") return { title: "T", promise: Promise.resolve({ title: "Later", path: "/p?x=1" }) };',
+            '    return { title: "From " + o.target.id };',
+            '  }',
+            '});',
+        ].join('\n'),
+        'pages/plain/plain.js': 'Page({})',
+    });
+    h.boot(bootFor(['pages/index/index', 'pages/plain/plain']));
+    h.send({ rt: 'share', pageId: 'p1', from: 'button', target: { id: 'b1', dataset: { k: 1 }, offsetLeft: 0, offsetTop: 0 } });
+    h.send({ rt: 'share', pageId: 'p1', from: 'menu' });
+    await tick();
+    await tick();
+    const shared = await h.rt.automation.evaluate('function () { return global.shared; }');
+    assert.deepEqual(shared, [
+        { from: 'button', target: { id: 'b1', dataset: { k: 1 }, offsetLeft: 0, offsetTop: 0 } },
+        { from: 'menu' },
+    ]);
+    const infos = h.logs('info').map((m) => m.args[0]).filter((text) => text.startsWith('[mpsim] share'));
+    assert.equal(infos.length, 2);
+    assert.match(infos[0], /^\[mpsim\] share from the button: \{"title":"From b1","path":"pages\/index\/index",/);
+    // The promise's content replaces what was returned.
+    assert.match(infos[1], /^\[mpsim\] share from the menu: \{"title":"Later","path":"\/p\?x=1",/);
+
+    // A page without onShareAppMessage: said so, nothing thrown.
+    h.send({ rt: 'navigate', openType: 'navigate', url: '/pages/plain/plain' });
+    await tick();
+    const plain = h.last('pageCreate').pageId;
+    h.send({ rt: 'share', pageId: plain, from: 'menu' });
+    assert.match(h.logs('info').slice(-1)[0].args[0], /pages\/plain\/plain has no onShareAppMessage/);
+    assert.equal(h.logs('error').length, 0);
+});

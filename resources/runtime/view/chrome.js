@@ -16,7 +16,8 @@ export class Chrome {
     /*
      * root      the element everything goes in (#app)
      * appJson   app.json
-     * actions   { back(), switchTab(pagePath), projectUrl(path) -> url }
+     * actions   { back(), switchTab(pagePath), menu(), projectUrl(path) -> url }
+     *           (menu: the capsule's dots, where a device opens its menu)
      */
     constructor(root, appJson, actions) {
         this.root = root;
@@ -38,6 +39,10 @@ export class Chrome {
         capsule.className = 'mp-capsule';
         capsule.innerHTML = '<span class="mp-capsule-dots">\u2022\u2022\u2022</span><span class="mp-capsule-sep"></span>'
                             + '<span class="mp-capsule-close">\u25CE</span>';
+        const dots = capsule.querySelector('.mp-capsule-dots');
+        dots.setAttribute('role', 'button');
+        dots.title = 'Share: runs the page\'s onShareAppMessage';
+        dots.addEventListener('click', () => this.actions.menu());
         this.navigationBar.append(this.backButton, this.loading, this.title, capsule);
 
         this.pages = document.createElement('div');

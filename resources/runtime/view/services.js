@@ -7,8 +7,12 @@
  *                                        change (openType: navigate, redirect,
  *                                        switchTab, reLaunch, navigateBack, exit)
  *   device()                            { windowWidth, windowHeight, pixelRatio }
+ *   share(element, target)              a <button open-type="share"> was
+ *                                        tapped: the page's onShareAppMessage
+ *                                        runs with { from: 'button', target }
  */
 export const services = {
     navigate: function () {},
+    share: function () { console.info('[mpsim] share: no runtime to ask the page'); },
     device: function () { return { windowWidth: 375, windowHeight: 667, pixelRatio: 2 }; }
 };

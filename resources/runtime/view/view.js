@@ -80,6 +80,11 @@ class View {
         this.chrome = new Chrome(root, this.boot.appJson, {
             back: () => this.post({ rt: 'navigate', openType: 'navigateBack', delta: 1 }),
             switchTab: (path) => this.post({ rt: 'navigate', openType: 'switchTab', url: '/' + path }),
+            menu: () => {
+                const page = this.stack[this.stack.length - 1];
+                if (page)
+                    this.post({ rt: 'share', pageId: page.id, from: 'menu' });
+            },
             projectUrl: (path) => ProjectBase + this.appRoot + path
         });
         listenForTouches(this.chrome.pages);
@@ -88,6 +93,12 @@ class View {
         setModelSender((tree, path, value) => this.post({ rt: 'model', target: tree.id, path: path, value: value }));
         services.navigate = (request) => this.post(Object.assign({ rt: 'navigate' }, request));
         services.device = () => this.boot.device;
+        services.share = (element, target) => {
+            const tree = element.__owner;
+            const page = (tree && this.pages.get(tree.pageId)) || this.stack[this.stack.length - 1];
+            if (page)
+                this.post({ rt: 'share', pageId: page.id, from: 'button', target: target });
+        };
         services.resolveUrl = (src, element) => this.resolveUrl(src, element);
         window.__mpsimView = this;
 

@@ -9,7 +9,11 @@
 #include "testapplication.h"
 
 #include <QJsonArray>
+#include <QEventLoop>
 #include <QJsonObject>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <catch2/catch.hpp>
 
@@ -217,6 +221,37 @@ TEST_CASE("runtime: a list replaced by new keys reuses plain rows' nodes, never 
     CHECK_FALSE(result.value(u"fieldReused"_s).toBool());
     CHECK(result.value(u"fieldValue"_s).toString() == u"two"_s);
     CHECK(harness.run(u"return page.querySelectorAll('.item').length;"_s).toInt() == 2);
+}
+
+TEST_CASE("runtime: a share button and the capsule menu run onShareAppMessage, the Console shows the content",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(openBasic(harness));
+    // Waits (event loop running) until a Console line contains `text`.
+    const auto consoleShows = [&](const QString &text) {
+        const auto seen = [&] {
+            return std::any_of(harness.console().begin(), harness.console().end(),
+                               [&](const QString &line) { return line.contains(text); });
+        };
+        QEventLoop loop;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (seen())
+                loop.quit();
+        });
+        poll.start(20);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        INFO(harness.console().join(u'\n').toStdString());
+        return seen();
+    };
+    REQUIRE(harness.click(u"#share"_s));
+    CHECK(consoleShows(u"share from the button: {\"title\":\"Shared by button basic\","
+                       u"\"path\":\"/pages/index/index?from=share\""_s));
+    harness.run(u"document.querySelector('.mp-capsule-dots').click();"_s);
+    CHECK(consoleShows(u"share from the menu: {\"title\":\"Shared by menu \""_s));
 }
 
 TEST_CASE("runtime: a component's triggerEvent reaches the page handler, whose setData updates the component",

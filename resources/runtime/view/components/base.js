@@ -200,13 +200,15 @@ export function walkComposed(root, visit, stop) {
     }
 }
 
-// The small target description the platform puts in some event details.
+// The small target description the platform puts in some event details; the
+// dataset is the WXML data-* the renderer keeps (DOM data-* on a test page).
 export function targetInfo(element) {
+    const vnode = element.__vnode;
     return {
         id: element.id || '',
         offsetLeft: element.offsetLeft || 0,
         offsetTop: element.offsetTop || 0,
-        dataset: Object.assign({}, element.dataset)
+        dataset: Object.assign({}, vnode && vnode.dataset ? vnode.dataset : element.dataset)
     };
 }
 

@@ -7,8 +7,8 @@
  * with a simulator answer, and say on the console what a device would do.
  */
 
-import { SAMPLE_AVATAR, WxElement, closestComposed, define, h, hoverDefaults, targetInfo, toStr, walkComposed }
-    from './base.js';
+import { SAMPLE_AVATAR, WxElement, closestComposed, define, h, hoverDefaults, services, targetInfo, toStr,
+    walkComposed } from './base.js';
 
 function wxApi(name) {
     const wx = window.wx;
@@ -90,8 +90,7 @@ export class WxButton extends WxElement {
             this.wxEmit('contact', { errMsg: 'enterContact:ok', path: toStr(this.wxProp('send-message-path')), query: {} });
             return;
         case 'share':
-            say('a device calls the page\'s onShareAppMessage({from: "button"}) and opens the share sheet; '
-                + 'the simulator does not share');
+            services.share(this, targetInfo(this));
             return;
         case 'getPhoneNumber':
             say('a device asks the user to share the bound phone number');

@@ -26,6 +26,9 @@ Page({
   replaceAll() {
     this.setData({ items: [{ id: 'x', name: 'Xigua' }, { id: 'y', name: 'Yuzu' }], fields: [{ id: 'f2', v: 'two' }] });
   },
+  onShareAppMessage(options) {
+    return { title: 'Shared by ' + options.from + ' ' + (options.target ? options.target.dataset.item : ''), path: '/pages/index/index?from=share' };
+  },
   reverse() {
     this.setData({ items: this.data.items.slice().reverse() });
   },
