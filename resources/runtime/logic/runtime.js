@@ -67,8 +67,12 @@
  *   boot.manifest.pages / components: units {path, ...} or plain path strings
  *
  * Message order kept by this side:
- *   open a page: [pageHide old | pageDestroy old...] pageCreate (data before
- *     onLoad) [setData of onLoad/onShow...] pageShow [tabBar {selectedPath}]
+ *   open a page: [pageHide old | pageDestroy old...] pageCreate (initial
+ *     data); the view renders it and its components (componentCreate ->
+ *     created, attached), then sends pageMounted -> onLoad, onShow [setData
+ *     of onLoad/onShow...] pageShow [tabBar {selectedPath}], the components'
+ *     ready, pageLoaded; the view answers pageRendered -> onReady. A route
+ *     API's success runs after the new page's onLoad.
  *   a page shown again (navigateBack, switchTab to a live tab): pageShow
  *   componentCreate -> created, properties applied (observers run), attached,
  *     relations linked -> componentInit (data folded in: setData during these
@@ -1033,21 +1037,72 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                 }
             });
             rec.initSent = true;
+            rec.loaded = false;
+            rec.afterLoad = [];
+            rec.pendingReady = [];
+        }
+
+        // {rt:'pageMounted'}: the view rendered the page's initial data and
+        // every custom component in it ran created/attached. Now onLoad and
+        // onShow run (the order of a device), then the components' ready, the
+        // route API's success, and pageLoaded asks the view for onReady.
+        function loadPage(message) {
+            var rec = records.get(message.pageId);
+            if (!rec || rec.kind !== 'page' || rec.loaded !== false || !rec.alive)
+                return;
+            rec.loaded = true;
             callPage(rec, 'onLoad', [copy(rec.query)]);
-            callPage(rec, 'onShow', []);
-            if (rec.alive) {
+            var top = router.top() === rec;
+            if (top && rec.alive)
+                callPage(rec, 'onShow', []);
+            if (!rec.alive)
+                return flushAfterLoad(rec);
+            if (top) {
                 post({ rt: 'pageShow', pageId: rec.id });
                 selectTab(rec);
             }
+            var waiting = rec.pendingReady;
+            rec.pendingReady = [];
+            waiting.forEach(componentReady);
+            post({ rt: 'pageLoaded', pageId: rec.id });
+            flushAfterLoad(rec);
+        }
+
+        function flushAfterLoad(rec) {
+            var callbacks = rec.afterLoad || [];
+            rec.afterLoad = [];
+            callbacks.forEach(function (fn) { fn(); });
+        }
+
+        // Runs `fn` once `rec` (a page) has run onLoad, or at once.
+        function whenLoaded(rec, fn) {
+            if (rec && rec.kind === 'page' && rec.loaded === false && rec.alive)
+                rec.afterLoad.push(fn);
+            else
+                fn();
+        }
+
+        function componentReady(comp) {
+            if (!comp.alive || comp.ready)
+                return;
+            comp.ready = true;
+            runFolded(comp);
+            lifetime(comp, 'ready');
         }
 
         function hidePage(rec) {
-            callPage(rec, 'onHide', []);
-            pageLifetime(rec, 'hide', []);
+            // A page hidden before it loaded (a route call in App.onLaunch)
+            // was never shown.
+            if (rec.loaded !== false) {
+                callPage(rec, 'onHide', []);
+                pageLifetime(rec, 'hide', []);
+            }
             post({ rt: 'pageHide', pageId: rec.id });
         }
 
         function showPage(rec) {
+            if (rec.loaded === false)
+                return; // loadPage shows it
             callPage(rec, 'onShow', []);
             pageLifetime(rec, 'show', []);
             post({ rt: 'pageShow', pageId: rec.id });
@@ -1057,7 +1112,8 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
         function unloadPage(rec) {
             if (!rec.alive)
                 return;
-            callPage(rec, 'onUnload', []);
+            if (rec.loaded !== false)
+                callPage(rec, 'onUnload', []);
             if (rec.asComponent)
                 lifetime(rec, 'detached');
             rec.alive = false;
@@ -1068,7 +1124,7 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
 
         function pageRendered(message) {
             var rec = records.get(message.pageId);
-            if (!rec || rec.kind !== 'page' || rec.ready)
+            if (!rec || rec.kind !== 'page' || rec.ready || rec.loaded === false)
                 return;
             rec.ready = true;
             runFolded(rec);
@@ -1148,10 +1204,13 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                             Object.keys(opts.events).forEach(function (k) { channel.on(k, opts.events[k]); });
                         }
                         var result = runRoute(name, opts, channel);
-                        if (result.ok)
+                        if (!result.ok)
+                            return settle(false, { errMsg: result.errMsg });
+                        // After the new page's onLoad, so that it can listen on
+                        // the event channel the success callback emits on.
+                        whenLoaded(result.page, function () {
                             settle(true, ok(name, channel ? { eventChannel: channel } : null));
-                        else
-                            settle(false, { errMsg: result.errMsg });
+                        });
                     });
                     return undefined;
                 });
@@ -2029,12 +2088,17 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
             case 'componentRendered': {
                 var comp = recordFor(message.id);
                 if (comp && comp.kind === 'component' && !comp.ready) {
-                    comp.ready = true;
-                    runFolded(comp);
-                    lifetime(comp, 'ready');
+                    var owner = records.get(comp.pageId);
+                    if (owner && owner.loaded === false)
+                        owner.pendingReady.push(comp); // ready comes after the page's onShow
+                    else
+                        componentReady(comp);
                 }
                 break;
             }
+            case 'pageMounted':
+                loadPage(message);
+                break;
             case 'componentProps':
                 componentProps(message);
                 break;

@@ -322,3 +322,45 @@ test('lifecycle: a share button or the menu runs onShareAppMessage and writes wh
     assert.match(h.logs('info').slice(-1)[0].args[0], /pages\/plain\/plain has no onShareAppMessage/);
     assert.equal(h.logs('error').length, 0);
 });
+
+test('lifecycle: a component in the first render runs created/attached before the page onLoad, ready before onReady', async () => {
+    const t = (who) => '(what) => global.calls.push("' + who + '." + what)';
+    const h = makeHost({
+        'app.js': 'global.calls = []; App({});',
+        'pages/index/index.js': 'const t = ' + t('page') + ';\nPage({ onLoad() { t("onLoad"); }, onShow() { t("onShow"); }, onReady() { t("onReady"); } });',
+        'components/c/c.js': 'const t = ' + t('comp') + ';\nComponent({ lifetimes: { created() { t("created"); }, attached() { t("attached"); }, ready() { t("ready"); } } });',
+    }, { manualMount: true });
+    h.boot(bootFor(['pages/index/index']));
+    // The view renders the initial data: one component host.
+    h.send({ rt: 'componentCreate', id: 'c1', pageId: 'p1', ownerId: 'p1', parentId: 'p1', path: 'components/c/c',
+             props: {}, tag: 'x-c', attrs: {} });
+    h.send({ rt: 'componentRendered', id: 'c1' });
+    assert.deepEqual(await calls(h), ['comp.created', 'comp.attached'], 'onLoad waits for pageMounted, ready for onShow');
+    h.send({ rt: 'pageMounted', pageId: 'p1' });
+    assert.equal(h.of('pageLoaded').length, 1);
+    h.send({ rt: 'pageRendered', pageId: 'p1' });
+    assert.deepEqual(await calls(h), [
+        'comp.created', 'comp.attached', 'page.onLoad', 'page.onShow', 'comp.ready', 'page.onReady',
+    ]);
+    const kinds = h.posted.map((m) => m.rt);
+    assert.ok(kinds.indexOf('pageShow') < kinds.indexOf('pageLoaded'));
+});
+
+test('lifecycle: navigateTo succeeds after the new page onLoad, so it hears the event channel (the documented example)', async () => {
+    const h = makeHost({
+        'app.js': 'global.calls = []; App({});',
+        'pages/index/index.js': [
+            'Page({ go() { wx.navigateTo({ url: "/pages/test/test", events: { back(d) { global.calls.push("opener got " + d.n); } },',
+            '  success(res) { res.eventChannel.emit("acceptDataFromOpenerPage", { data: "test" }); } }); } });',
+        ].join('\n'),
+        'pages/test/test.js': [
+            'Page({ onLoad() { const channel = this.getOpenerEventChannel();',
+            '  channel.on("acceptDataFromOpenerPage", (d) => { global.calls.push("page got " + d.data); channel.emit("back", { n: 1 }); }); } });',
+        ].join('\n'),
+    });
+    h.boot(bootFor(['pages/index/index', 'pages/test/test']));
+    h.rt.automation.callMethod('p1', 'go', []);
+    for (let i = 0; i < 5; i += 1)
+        await tick();
+    assert.deepEqual(await calls(h), ['page got test', 'opener got 1']);
+});

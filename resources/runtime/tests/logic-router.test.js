@@ -60,7 +60,8 @@ test('router: navigateTo hides the current page, opens the new one with the deco
     assert.equal(got[1][0], 'complete');
     assert.deepEqual(await calls(h), ['home.onHide', 'list.onLoad {"name":"中文","empty":"","flag":""}', 'list.onShow']);
     assert.deepEqual(stack(h), ['pages/home/home', 'pages/list/list']);
-    assert.deepEqual(h.posted.map((m) => m.rt + ' ' + (m.pageId || '')), ['pageHide p1', 'pageCreate p2', 'pageShow p2']);
+    assert.deepEqual(h.posted.map((m) => m.rt + ' ' + (m.pageId || '')),
+        ['pageHide p1', 'pageCreate p2', 'pageShow p2', 'pageLoaded p2']);
     assert.equal(h.of('pageCreate')[0].openType, 'navigateTo');
     assert.equal(h.rt.wx.getCurrentPages()[1].options.name, '中文');
 });
@@ -90,7 +91,8 @@ test('router: redirectTo replaces the current page', async () => {
     await route(h, 'redirectTo', { url: '/pages/other/other?x=1' });
     assert.deepEqual(await calls(h), ['list.onUnload', 'other.onLoad {"x":"1"}', 'other.onShow']);
     assert.deepEqual(stack(h), ['pages/home/home', 'pages/other/other']);
-    assert.deepEqual(h.posted.map((m) => m.rt + ' ' + m.pageId), ['pageDestroy p2', 'pageCreate p3', 'pageShow p3']);
+    assert.deepEqual(h.posted.map((m) => m.rt + ' ' + m.pageId),
+        ['pageDestroy p2', 'pageCreate p3', 'pageShow p3', 'pageLoaded p3']);
     assert.equal(h.of('pageCreate')[0].openType, 'redirectTo');
 });
 

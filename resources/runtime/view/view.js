@@ -222,7 +222,8 @@ class View {
         if (config.disableScroll)
             container.style.overflowY = 'hidden';
         const page = { id: message.pageId, path: message.path, query: message.query, config: config,
-                       element: container, root: pageRoot, hooks: message.hooks || {}, navigationBar: {} };
+                       element: container, root: pageRoot, hooks: message.hooks || {}, navigationBar: {},
+                       mounted: false, pendingInits: new Set(), mountTimer: 0 };
         const tree = new Tree({
             id: message.pageId, pageId: message.pageId, container: pageRoot,
             module: unit ? this.modules.get(unit.render) : null,
@@ -248,8 +249,28 @@ class View {
         }
         const started = performance.now();
         tree.update();
-        this.post({ rt: 'pageRendered', pageId: page.id });
         this.lastRenderMs = performance.now() - started;
+        this.mountWhenComponentsReady(page);
+    }
+
+    // The page's first render is in the DOM with every custom component in it
+    // (at any depth) initialised: the logic layer may run onLoad/onShow now, so
+    // that components' created/attached come first, as on a device.
+    mountWhenComponentsReady(page) {
+        if (page.mounted || page.pendingInits.size > 0)
+            return;
+        page.mounted = true;
+        clearTimeout(page.mountTimer);
+        this.post({ rt: 'pageMounted', pageId: page.id });
+    }
+
+    // A component the page's first render is waiting for was initialised
+    // (or went away, or will never be).
+    componentSettled(id, pageId) {
+        const page = this.pages.get(pageId);
+        if (!page || page.mounted || !page.pendingInits.delete(id))
+            return;
+        this.mountWhenComponentsReady(page);
     }
 
     // The back button shows on a page that is not a tab page and has a page below.
@@ -258,10 +279,18 @@ class View {
         this.chrome.show(page, canGoBack);
     }
 
+    // onLoad/onShow ran and the setData they made is applied by now: the page
+    // is ready (its onReady runs).
+    on_pageLoaded(message) {
+        if (this.pages.has(message.pageId))
+            this.post({ rt: 'pageRendered', pageId: message.pageId });
+    }
+
     on_pageShow(message) {
         const page = this.pages.get(message.pageId);
         if (!page)
             return;
+
         // Bring it to the top of the visible stack (navigateBack, switchTab back to a tab).
         const index = this.stack.indexOf(page);
         if (index >= 0)
@@ -291,6 +320,7 @@ class View {
             this.destroying = false;
         }
         page.tree.destroyed = true;
+        clearTimeout(page.mountTimer);
         page.element.remove();
         this.pages.delete(page.id);
         this.trees.delete(page.id);
@@ -431,6 +461,22 @@ class View {
                 break;
             }
         }
+        const page = this.pages.get(ownerTree.pageId);
+        if (page && !page.mounted) {
+            page.pendingInits.add(id);
+            // A component the logic layer never answers (its script threw while
+            // being set up) must not keep the page from loading.
+            clearTimeout(page.mountTimer);
+            page.mountTimer = setTimeout(() => {
+                if (page.mounted)
+                    return;
+                console.warn('[mpsim] page ' + page.path + ': ' + page.pendingInits.size
+                             + ' custom component(s) did not start within 5 s; running onLoad without them');
+                page.pendingInits.clear();
+                this.mountWhenComponentsReady(page);
+            }, 5000);
+        }
+        host.__componentPageId = ownerTree.pageId;
         this.post({
             rt: 'componentCreate', id: id, pageId: ownerTree.pageId, ownerId: ownerTree.id, parentId: parentId,
             path: host.__componentPath, tag: vnode.tag, props: attrs, dataset: vnode.dataset || {},
@@ -452,6 +498,7 @@ class View {
         this.pendingPatches.delete(id);
         if (!this.destroying)
             this.post({ rt: 'componentDetach', id: id });
+        this.componentSettled(id, host.__componentPageId);
     }
 
     componentPropsChanged(host, props) {
@@ -469,8 +516,11 @@ class View {
 
     on_componentInit(message) {
         const host = this.hosts.get(message.id);
-        if (!host || !host.isConnected && !host.parentNode)
+        if (!host || !host.isConnected && !host.parentNode) {
+            if (host)
+                this.componentSettled(message.id, host.__componentPageId);
             return;
+        }
         const unit = this.units.get(host.__componentPath);
         const options = message.options || {};
         const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -506,6 +556,7 @@ class View {
         }
         this.pendingPatches.delete(message.id);
         this.post({ rt: 'componentRendered', id: message.id });
+        this.componentSettled(message.id, host.__componentPageId);
     }
 
     on_triggerEvent(message) {

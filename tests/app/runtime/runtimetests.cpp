@@ -59,6 +59,17 @@ TEST_CASE("runtime: a WXML page renders from its data, with app.js, require and 
     CHECK(textOf(harness, u"#dom"_s) == u"no-dom"_s);
 }
 
+TEST_CASE("runtime: a component in the first render is created and attached before the page's onLoad, ready before onReady",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(openBasic(harness));
+    REQUIRE(harness.waitUntil(u"page.querySelector('#order').textContent !== ''"_s));
+    CHECK(textOf(harness, u"#order"_s)
+          == u"counter.created counter.attached page.onLoad page.onShow counter.ready page.onReady"_s);
+}
+
 TEST_CASE("runtime: a custom component renders its template with slots and its own styles", "[runtime]")
 {
     testApplication();

@@ -1,6 +1,6 @@
 const format = require('./utils/format.js');
 App({
-  globalData: { launched: 0, errors: [] },
+  globalData: { launched: 0, errors: [], order: [] },
   onLaunch(options) {
     this.globalData.launched += 1;
     this.globalData.launchPath = options.path;

@@ -9,7 +9,16 @@ Page({
     log: ''
   },
   onLoad(query) {
+    getApp().globalData.order.push('page.onLoad');
     this.setData({ title: 'Hello ' + twice(21), hasDocument: typeof document !== 'undefined' || typeof window !== 'undefined' });
+  },
+  onShow() {
+    getApp().globalData.order.push('page.onShow');
+  },
+  onReady() {
+    const order = getApp().globalData.order;
+    order.push('page.onReady');
+    this.setData({ order: order.join(' ') });
   },
   onItemTap(e) {
     this.setData({ log: 'tap ' + e.currentTarget.dataset.id });
