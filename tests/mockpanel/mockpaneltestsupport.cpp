@@ -1,5 +1,7 @@
 #include "mockpaneltestsupport.h"
 
+#include "eventloopwait.h"
+
 #include <QApplication>
 #include <QEventLoop>
 #include <QFile>
@@ -20,16 +22,7 @@ core::ApiReply CoreFixture::call(const std::string &api, const nlohmann::json &a
 
 void waitFor(const std::function<bool()> &done, int ms)
 {
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(10);
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    if (!done())
-        loop.exec();
+    waitUntil(done, ms);
 }
 
 void pause(int ms)

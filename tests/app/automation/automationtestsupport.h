@@ -5,6 +5,7 @@
 // of the protocol hub that waits for its replies.
 
 #include "automation/automationhub.h"
+#include "eventloopwait.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -16,23 +17,6 @@
 #include <vector>
 
 namespace mpsim::test {
-
-// Runs the event loop until `done()` holds or `timeoutMs` pass; returns done().
-inline bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(10);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    return done();
-}
 
 // Runs the event loop for `ms` (lets a page paint or a timer fire).
 inline void spin(int ms)

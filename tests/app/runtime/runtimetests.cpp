@@ -3,15 +3,14 @@
 // components and navigation (tests/data/runtime/basic).
 
 #include "catchqt.h"
+#include "eventloopwait.h"
 #include "runtimeharness.h"
 
 #include "mock/mockrules.h"
 #include "testapplication.h"
 
 #include <QJsonArray>
-#include <QEventLoop>
 #include <QJsonObject>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -242,21 +241,12 @@ TEST_CASE("runtime: a share button and the capsule menu run onShareAppMessage, t
     REQUIRE(openBasic(harness));
     // Waits (event loop running) until a Console line contains `text`.
     const auto consoleShows = [&](const QString &text) {
-        const auto seen = [&] {
+        const bool shown = waitUntil([&] {
             return std::any_of(harness.console().begin(), harness.console().end(),
                                [&](const QString &line) { return line.contains(text); });
-        };
-        QEventLoop loop;
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (seen())
-                loop.quit();
         });
-        poll.start(20);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        INFO(harness.console().join(u'\n').toStdString());
-        return seen();
+        UNSCOPED_INFO(harness.console().join(u'\n').toStdString());
+        return shown;
     };
     REQUIRE(harness.click(u"#share"_s));
     CHECK(consoleShows(u"share from the button: {\"title\":\"Shared by button basic\","
