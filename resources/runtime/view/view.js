@@ -290,7 +290,6 @@ class View {
         const page = this.pages.get(message.pageId);
         if (!page)
             return;
-
         // Bring it to the top of the visible stack (navigateBack, switchTab back to a tab).
         const index = this.stack.indexOf(page);
         if (index >= 0)
