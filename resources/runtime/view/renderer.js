@@ -145,8 +145,13 @@ export class Tree {
         if (head === oldKids.length && head === nodes.length)
             return oldKids;
         const byKey = new Map();
-        for (let i = head; i < oldKids.length; i += 1)
+        const shadowed = []; // earlier kids with a key repeated later (a duplicate wx:key)
+        for (let i = head; i < oldKids.length; i += 1) {
+            const previous = byKey.get(oldKids[i].key);
+            if (previous !== undefined)
+                shadowed.push(previous);
             byKey.set(oldKids[i].key, oldKids[i]);
+        }
         const kids = oldKids.slice(0, head);
         kids.length = nodes.length;
         let recycler = null;
@@ -175,6 +180,8 @@ export class Tree {
                 kids[i].kids = this.patchChildren(kids[i].node, [], vnode.children || []);
         }
         for (const stale of byKey.values())
+            this.removeNode(stale.node);
+        for (const stale of shadowed)
             this.removeNode(stale.node);
         // Put the nodes in order, moving only those out of place.
         let cursor = head > 0 ? kids[head - 1].node.nextSibling : parent.firstChild;

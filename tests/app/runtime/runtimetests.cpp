@@ -255,6 +255,23 @@ TEST_CASE("runtime: a share button and the capsule menu run onShareAppMessage, t
     CHECK(consoleShows(u"share from the menu: {\"title\":\"Shared by menu \""_s));
 }
 
+TEST_CASE("runtime: a list with a repeated wx:key renders every item, and loses them all when the key goes",
+          "[runtime]")
+{
+    testApplication();
+    RuntimeHarness harness;
+    REQUIRE(openBasic(harness));
+    REQUIRE(harness.click(u"#dup1"_s));
+    // The page starts with three items too: wait for the new first one.
+    REQUIRE(harness.waitUntil(u"page.querySelector('.item').textContent === 'A1'"_s));
+    CHECK(harness.run(u"return Array.from(page.querySelectorAll('.item')).map((e) => e.textContent);"_s)
+          == QJsonArray{u"A1"_s, u"A2"_s, u"B"_s});
+    REQUIRE(harness.click(u"#dup2"_s));
+    // No node of the repeated key is left behind.
+    REQUIRE(harness.waitUntil(u"page.querySelectorAll('.item').length === 1"_s));
+    CHECK(textOf(harness, u".item"_s) == u"Only"_s);
+}
+
 TEST_CASE("runtime: a component's triggerEvent reaches the page handler, whose setData updates the component",
           "[runtime]")
 {

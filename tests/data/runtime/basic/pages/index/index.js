@@ -38,6 +38,12 @@ Page({
   onShareAppMessage(options) {
     return { title: 'Shared by ' + options.from + ' ' + (options.target ? options.target.dataset.item : ''), path: '/pages/index/index?from=share' };
   },
+  duplicateKeys(e) {
+    const items = e.currentTarget.dataset.step === 1
+      ? [{ id: 'a', name: 'A1' }, { id: 'a', name: 'A2' }, { id: 'b', name: 'B' }]
+      : [{ id: 'b', name: 'Only' }];
+    this.setData({ items });
+  },
   reverse() {
     this.setData({ items: this.data.items.slice().reverse() });
   },
