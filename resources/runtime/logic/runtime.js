@@ -1069,7 +1069,7 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
         }
 
         function flushAfterLoad(rec) {
-            var callbacks = rec.afterLoad || [];
+            var callbacks = rec.afterLoad;
             rec.afterLoad = [];
             callbacks.forEach(function (fn) { fn(); });
         }
@@ -1114,6 +1114,8 @@ var __mpsimCreateLogic = (function (D, M, L, C, R, Q) {
                 return;
             if (rec.loaded !== false)
                 callPage(rec, 'onUnload', []);
+            else
+                flushAfterLoad(rec); // a route API's success still answers
             if (rec.asComponent)
                 lifetime(rec, 'detached');
             rec.alive = false;

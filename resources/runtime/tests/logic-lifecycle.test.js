@@ -364,3 +364,21 @@ test('lifecycle: navigateTo succeeds after the new page onLoad, so it hears the 
         await tick();
     assert.deepEqual(await calls(h), ['page got test', 'opener got 1']);
 });
+
+test('lifecycle: a page closed before the view mounted it still answers the route call that opened it', async () => {
+    const h = makeHost({
+        'app.js': 'global.calls = []; App({});',
+        'pages/index/index.js': 'Page({ go() { wx.navigateTo({ url: "/pages/next/next", success(r) { global.calls.push(r.errMsg); } }); } });',
+        'pages/next/next.js': 'Page({ onLoad() { global.calls.push("next.onLoad"); }, onUnload() { global.calls.push("next.onUnload"); } });',
+    }, { manualMount: true });
+    h.boot(bootFor(['pages/index/index', 'pages/next/next']));
+    h.send({ rt: 'pageMounted', pageId: 'p1' });
+    h.rt.automation.callMethod('p1', 'go', []);
+    await tick();
+    assert.equal(h.last('pageCreate').pageId, 'p2');
+    assert.deepEqual(await calls(h), [], 'success waits for the new page');
+    h.send({ rt: 'navigate', openType: 'navigateBack', delta: 1 });
+    await tick();
+    // Never loaded, so no onLoad / onUnload; the success still comes.
+    assert.deepEqual(await calls(h), ['navigateTo:ok']);
+});

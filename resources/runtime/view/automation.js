@@ -22,7 +22,7 @@
  * for the node tests (resources/runtime/tests/automation-agent.test.js).
  */
 import { emit } from './events.js';
-import { componentElementName, kebab } from './names.js';
+import { componentElementName, kebab, lightTags } from './names.js';
 
 export { kebab };
 
@@ -653,7 +653,8 @@ export class AutomationAgent {
             return domValue(node[name]);
         // Built-ins keep their WXML properties in _wxProps; so do the plain
         // view/text/block (components/basic.js), once they have any.
-        if (typeof node.wxProp === 'function' || /^wx-(view|text|block)$/.test(node.localName)) {
+        if (typeof node.wxProp === 'function'
+            || (node.localName.startsWith('wx-') && lightTags.has(node.localName.slice(3)))) {
             const value = (node._wxProps || {})[kebab(name)];
             return value === undefined ? null : domValue(value);
         }

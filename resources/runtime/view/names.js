@@ -14,3 +14,7 @@ export function kebab(name) {
 export function componentElementName(tag) {
     return /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag) ? tag : 'mp-' + String(tag).toLowerCase();
 }
+
+// The built-in tags rendered as plain elements, not custom elements
+// (components/basic.js says why).
+export const lightTags = new Set(['view', 'text', 'block']);

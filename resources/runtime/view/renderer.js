@@ -69,6 +69,7 @@ export class Tree {
         this.externalClasses = options.externalClasses || [];
         this.data = {};
         this.memo = {};
+        this.force = false;
         this.kids = [];
         this.rendered = false;
         this.destroyed = false;
@@ -79,11 +80,15 @@ export class Tree {
     // objects along each path are copied (once per patch), so an unchanged
     // object keeps its identity and a changed one gets a new one.
     applyPatch(patch) {
-        const copied = new Set();
-        const own = (object) => {
+        const copied = new Set(); // objects this patch made, free to change
+        const own = (object, nextKey) => {
             if (copied.has(object))
                 return object;
-            const copy = Array.isArray(object) ? object.slice() : Object.assign({}, object);
+            let copy;
+            if (isObject(object))
+                copy = Array.isArray(object) ? object.slice() : Object.assign({}, object);
+            else
+                copy = typeof nextKey === 'number' ? [] : {};
             copied.add(copy);
             return copy;
         };
@@ -93,10 +98,8 @@ export class Tree {
             this.data = own(this.data);
             let object = this.data;
             for (let i = 0; i < path.length - 1; i += 1) {
-                const key = path[i];
-                object[key] = isObject(object[key]) ? own(object[key]) : (typeof path[i + 1] === 'number' ? [] : {});
-                copied.add(object[key]);
-                object = object[key];
+                object[path[i]] = own(object[path[i]], path[i + 1]);
+                object = object[path[i]];
             }
             object[path[path.length - 1]] = value;
         }
@@ -348,7 +351,7 @@ class Recycler {
         const rendered = new Set();
         for (const vnode of nodes)
             rendered.add(vnode.key);
-        this.pools = new Map(); // "text" or the tag -> stale kids, in document order
+        this.pools = new Map(); // kindOf -> stale kids, in document order
         for (const kid of byKey.values()) {
             if (rendered.has(kid.key) || !isPlain(kid))
                 continue;
@@ -362,9 +365,8 @@ class Recycler {
         this.next = new Map(); // kind -> index of the next kid to hand out
     }
 
+    // A stale plain kid for `vnode`, or null (only plain kinds have pools).
     take(vnode) {
-        if (vnode.type !== 'text' && !(vnode.type === 'element' && lightTags.has(vnode.tag)))
-            return null;
         const kind = kindOf(vnode);
         const pool = this.pools.get(kind);
         const index = this.next.get(kind) || 0;
@@ -376,7 +378,7 @@ class Recycler {
 }
 
 function kindOf(vnode) {
-    return vnode.type === 'text' ? '#text' : vnode.tag;
+    return vnode.type === 'element' ? vnode.tag : '#' + vnode.type;
 }
 
 // Whether a rendered subtree holds only text and plain view/text/block.

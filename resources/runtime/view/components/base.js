@@ -394,23 +394,11 @@ export class WxElement extends HTMLElement {
         const ctor = this.constructor;
         if (!ctor.wxReflect || !ctor.wxReflect.includes(name))
             return;
-        const value = this._wxProps[name];
-        if (ctor.wxBooleans && ctor.wxBooleans.includes(name)) {
-            this.toggleAttribute(name, toBool(value));
-        } else if (value === undefined || value === null || value === false || value === '') {
-            this.removeAttribute(name);
-        } else if (typeof value !== 'object') {
-            this.setAttribute(name, value === true ? '' : String(value));
-        }
+        reflectProp(this, name, this._wxProps[name], Boolean(ctor.wxBooleans && ctor.wxBooleans.includes(name)));
     }
 
-    // An own shadow root with the internal stylesheet.
     wxShadow(options) {
-        if (this.shadowRoot)
-            return this.shadowRoot;
-        const root = this.attachShadow(Object.assign({ mode: 'open' }, options || {}));
-        root.adoptedStyleSheets = [sheetFor('internal.css')];
-        return root;
+        return internalShadow(this, options);
     }
 
     wxHover(defaults) {
@@ -434,6 +422,27 @@ function sameValue(a, b) {
         }
     }
     return a !== a && b !== b; // NaN
+}
+
+// Shows the WXML property `name` as a DOM attribute (for CSS): a boolean one
+// is present or not, another one carries its value (absent when empty).
+export function reflectProp(element, name, value, boolean) {
+    if (boolean) {
+        element.toggleAttribute(name, toBool(value));
+    } else if (value === undefined || value === null || value === false || value === '') {
+        element.removeAttribute(name);
+    } else if (typeof value !== 'object') {
+        element.setAttribute(name, value === true ? '' : String(value));
+    }
+}
+
+// `element`'s own shadow root with the internal stylesheet (made once).
+export function internalShadow(element, options) {
+    if (element.shadowRoot)
+        return element.shadowRoot;
+    const root = element.attachShadow(Object.assign({ mode: 'open' }, options || {}));
+    root.adoptedStyleSheets = [sheetFor('internal.css')];
+    return root;
 }
 
 // Gives `element` its hover-class behaviour (once).

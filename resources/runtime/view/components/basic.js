@@ -3,9 +3,11 @@
  * below), navigator, icon, progress, cover-view, movable-area / movable-view.
  */
 
-import { WxElement, attachHover, define, hoverDefaults, services, sheetFor, toBool, toLength, toNumber, toPx,
-    toStr, h } from './base.js';
-import { kebab } from '../names.js';
+import { WxElement, attachHover, define, hoverDefaults, internalShadow, reflectProp, services, toBool, toLength,
+    toNumber, toPx, toStr, h } from './base.js';
+import { kebab, lightTags } from '../names.js';
+
+export { lightTags };
 
 // --- view, text, block: plain elements -------------------------------------------
 //
@@ -19,7 +21,7 @@ import { kebab } from '../names.js';
 //   text   selectable, user-select, space, decode (reflected for CSS; decode
 //          and space transform the text through a shadow root)
 //   block  nothing (display: contents)
-export const lightTags = new Set(['view', 'text', 'block']);
+// (lightTags, in names.js, lists them.)
 
 // Sets every WXML property of the light element `element` (<wx-`tag`>):
 // `props` is { name: value } with names in either case ("hoverClass" or
@@ -65,18 +67,12 @@ export function spaceText(text, space) {
 // slotted in place.
 function updateText(element) {
     const props = element._wxProps;
-    element.toggleAttribute('selectable', toBool(props.selectable));
-    element.toggleAttribute('user-select', toBool(props['user-select']));
-    element.toggleAttribute('decode', toBool(props.decode));
-    const space = toStr(props.space);
-    if (space)
-        element.setAttribute('space', space);
-    else
-        element.removeAttribute('space');
-    const transform = toBool(props.decode) || Boolean(SPACES[space]);
+    for (const name of ['selectable', 'user-select', 'decode'])
+        reflectProp(element, name, props[name], true);
+    reflectProp(element, 'space', props.space, false);
+    const transform = toBool(props.decode) || Boolean(SPACES[toStr(props.space)]);
     if (transform && !element.shadowRoot) {
-        const root = element.attachShadow({ mode: 'open', slotAssignment: 'manual' });
-        root.adoptedStyleSheets = [sheetFor('internal.css')];
+        internalShadow(element, { slotAssignment: 'manual' });
         new MutationObserver(() => renderText(element))
             .observe(element, { childList: true, characterData: true, subtree: true });
     }
